@@ -1,0 +1,17 @@
+package org.doorstep.ui.internal.handlers;
+
+import org.doorstep.ui.Sections;
+import org.doorstep.ui.internal.parts.SectionNavigator;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+
+import jakarta.inject.Named;
+
+/** Handles the "show section" command behind Ctrl+1..3. */
+public class ShowSectionHandler {
+
+    @Execute
+    public void execute(@Named(Sections.COMMAND_PARAMETER) String section, EPartService partService) {
+        SectionNavigator.show(partService, Sections.valueOf(section));
+    }
+}
