@@ -89,19 +89,18 @@ class MainWindowTest {
     }
 
     private static void pressCtrlAnd(RunningWorkbench ui, Control focus, char key) {
-        Event down = new Event();
-        down.type = SWT.KeyDown;
-        down.stateMask = SWT.CTRL;
-        down.keyCode = key;
-        down.character = key;
-        focus.notifyListeners(SWT.KeyDown, down);
-        Event up = new Event();
-        up.type = SWT.KeyUp;
-        up.stateMask = SWT.CTRL;
-        up.keyCode = key;
-        up.character = key;
-        focus.notifyListeners(SWT.KeyUp, up);
+        focus.notifyListeners(SWT.KeyDown, keyEvent(SWT.KeyDown, key));
+        focus.notifyListeners(SWT.KeyUp, keyEvent(SWT.KeyUp, key));
         ui.settle();
+    }
+
+    private static Event keyEvent(int type, char key) {
+        Event event = new Event();
+        event.type = type;
+        event.stateMask = SWT.CTRL;
+        event.keyCode = key;
+        event.character = key;
+        return event;
     }
 
     /** The section's work area is the one visible, and only its navigation button is pressed. */

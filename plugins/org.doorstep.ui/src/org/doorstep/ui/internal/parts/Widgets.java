@@ -1,6 +1,8 @@
 package org.doorstep.ui.internal.parts;
 
 import org.doorstep.ui.WidgetIds;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -29,6 +31,14 @@ final class Widgets {
         Label label = cssClass(new Label(parent, SWT.NONE), "heading");
         label.setText(text);
         return label;
+    }
+
+    /** A work area with nothing in it yet: its heading and a sentence that says what will appear. */
+    static void emptySection(Composite parent, String id, String heading, String explanation) {
+        id(parent, id);
+        GridLayoutFactory.fillDefaults().margins(16, 16).spacing(0, 12).applyTo(parent);
+        heading(parent, heading);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(paragraph(parent, explanation));
     }
 
     /** A paragraph that wraps at the width of its parent. */
