@@ -52,6 +52,11 @@ public final class StatusTexts {
         return text;
     }
 
+    /** The link state as a full line for the sync view ("Link: offline"). */
+    public String linkLine(SyncStatus status) {
+        return format(messages.sync_link, link(status.link()));
+    }
+
     public String backlog(SyncStatus status) {
         return format(messages.sync_backlog, status.backlogCases(), bytes(status.backlogBytes()));
     }

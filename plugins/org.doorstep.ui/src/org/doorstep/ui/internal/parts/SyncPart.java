@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.doorstep.core.status.Subscription;
 import org.doorstep.core.status.SyncStatusService;
-import org.doorstep.sync.SyncStatus;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.StatusTexts;
@@ -12,7 +11,6 @@ import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -29,9 +27,7 @@ public class SyncPart {
     @PostConstruct
     public void createControls(Composite parent, @Translation Messages messages,
             @Named(TranslationService.LOCALE) Locale locale, SyncStatusService syncStatus, UISynchronize ui) {
-        Widgets.id(parent, WidgetIds.SECTION_SYNC);
-        GridLayoutFactory.fillDefaults().margins(16, 16).spacing(0, 12).applyTo(parent);
-        Widgets.heading(parent, messages.sync_heading);
+        Widgets.section(parent, WidgetIds.SECTION_SYNC, messages.sync_heading);
         Label link = new Label(parent, SWT.NONE);
         Label backlog = new Label(parent, SWT.NONE);
         Label lastContact = new Label(parent, SWT.NONE);
@@ -44,16 +40,11 @@ public class SyncPart {
             if (parent.isDisposed()) {
                 return;
             }
-            show(texts, messages, status, link, backlog, lastContact);
+            link.setText(texts.linkLine(status));
+            backlog.setText(texts.backlog(status));
+            lastContact.setText(texts.lastContact(status));
             parent.layout(true, true);
         }));
-    }
-
-    private static void show(StatusTexts texts, Messages messages, SyncStatus status, Label link, Label backlog,
-            Label lastContact) {
-        link.setText(java.text.MessageFormat.format(messages.sync_link, texts.link(status.link())));
-        backlog.setText(texts.backlog(status));
-        lastContact.setText(texts.lastContact(status));
     }
 
     @PreDestroy

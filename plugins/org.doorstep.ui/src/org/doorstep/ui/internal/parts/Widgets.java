@@ -33,11 +33,16 @@ final class Widgets {
         return label;
     }
 
-    /** A work area with nothing in it yet: its heading and a sentence that says what will appear. */
-    static void emptySection(Composite parent, String id, String heading, String explanation) {
+    /** Lays out a work area: its id, the common margins, and its heading on top. */
+    static void section(Composite parent, String id, String heading) {
         id(parent, id);
         GridLayoutFactory.fillDefaults().margins(16, 16).spacing(0, 12).applyTo(parent);
         heading(parent, heading);
+    }
+
+    /** A work area with nothing in it yet: its heading and a sentence that says what will appear. */
+    static void emptySection(Composite parent, String id, String heading, String explanation) {
+        section(parent, id, heading);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(paragraph(parent, explanation));
     }
 

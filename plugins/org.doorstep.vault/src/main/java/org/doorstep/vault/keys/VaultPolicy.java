@@ -53,8 +53,7 @@ public record VaultPolicy(int maxFailedAttempts, boolean destroyKeysOnLockout, i
         if (excess <= 0) {
             return Duration.ZERO;
         }
-        long seconds = excess >= 31 ? Long.MAX_VALUE : 1L << (excess - 1);
-        Duration wait = Duration.ofSeconds(Math.min(seconds, maxBackoff.toSeconds()));
+        Duration wait = Duration.ofSeconds(excess > 62 ? Long.MAX_VALUE : 1L << (excess - 1));
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
     }
 }

@@ -64,6 +64,11 @@ class VaultKeyringTest {
         byte[] stored = Files.readAllBytes(file);
         String text = new String(stored, StandardCharsets.ISO_8859_1);
         assertFalse(text.contains("2026"), "passphrase fragment in the key file");
+        // the file escapes non-Latin-1 text as \\uXXXX: look for the passphrase's words in that form too
+        String escapedWords = "上门办证".chars().mapToObj(c -> String.format("\\u%04X", c))
+                .collect(java.util.stream.Collectors.joining());
+        assertFalse(text.contains(escapedWords), "passphrase words in the key file");
+        assertTrue(text.contains("\\u738B"), "officer name stored in escaped form, so the search above is meaningful");
         assertFalse(contains(stored, master), "raw master key in the key file");
         assertFalse(text.contains(java.util.Base64.getEncoder().encodeToString(master)), "Base64 master key in the key file");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
