@@ -1,16 +1,22 @@
 package org.doorstep.vault.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
 import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.SM4Engine;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The algorithm family a deployment uses, chosen once per deployment. {@code intl}: AES-256-GCM for data
- * (ECDSA P-256 / SHA-256 for signatures, in the sync layer); {@code gm}: the Chinese national algorithms,
- * SM4-GCM for data (SM2 / SM3 in the sync layer). Both come from Bouncy Castle's lightweight API, so they
+ * (SHA-256 for hashing and key derivation, ECDSA P-256 for signatures); {@code gm}: the Chinese national algorithms,
+ * SM4-GCM for data, SM3 for hashing and key derivation, SM2 for signatures. Both come from Bouncy Castle's lightweight API, so they
  * do not depend on which JCE providers the runtime has.
  */
 public enum CryptoSuite {
@@ -19,11 +25,21 @@ public enum CryptoSuite {
         BlockCipher newBlockCipher() {
             return AESEngine.newInstance();
         }
+
+        @Override
+        public Digest newDigest() {
+            return new SHA256Digest();
+        }
     },
     GM("gm", (byte) 2, 16) {
         @Override
         BlockCipher newBlockCipher() {
             return new SM4Engine();
+        }
+
+        @Override
+        public Digest newDigest() {
+            return new SM3Digest();
         }
     };
 
@@ -53,6 +69,33 @@ public enum CryptoSuite {
     }
 
     abstract BlockCipher newBlockCipher();
+
+    /** The suite's hash: SHA-256 ({@code intl}) or SM3 ({@code gm}), both 32 bytes. */
+    public abstract Digest newDigest();
+
+    /** Hashes the given parts, in order, with the suite's digest. */
+    public byte[] hash(byte[]... parts) {
+        Digest digest = newDigest();
+        for (byte[] part : parts) {
+            digest.update(part, 0, part.length);
+        }
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    /**
+     * Derives a key of {@code length} bytes for one purpose from a longer-lived secret (HKDF, RFC 5869,
+     * over the suite's hash). Different purposes give independent keys, so the same master key can
+     * protect the database, the case keys and the device key without one use exposing another.
+     */
+    public byte[] deriveKey(byte[] secret, String purpose, int length) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(newDigest());
+        hkdf.init(new HKDFParameters(secret, null, ("doorstep/v1/" + purpose).getBytes(StandardCharsets.UTF_8)));
+        byte[] out = new byte[length];
+        hkdf.generateBytes(out, 0, length);
+        return out;
+    }
 
     public static CryptoSuite byId(String id) {
         String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);

@@ -76,6 +76,11 @@ final class KeyFile {
         return value.strip();
     }
 
+    /** An optional integer field: {@code fallback} when absent (files written before the field existed). */
+    static int integer(Properties p, String key, int min, int max, int fallback) throws VaultFileException {
+        return p.getProperty(key) == null ? fallback : integer(p, key, min, max);
+    }
+
     static int integer(Properties p, String key, int min, int max) throws VaultFileException {
         String value = required(p, key);
         try {

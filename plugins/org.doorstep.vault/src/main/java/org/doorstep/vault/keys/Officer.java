@@ -13,6 +13,11 @@ public record Officer(String id, String name) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
+    /** Whether {@code id} has the form of an officer id (not whether such an officer is enrolled). */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     public Officer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -46,6 +46,19 @@ public final class VaultKeyring {
     private static final int FORMAT = 1;
     private static final int CHECK_BYTES = 16;
 
+    /**
+     * Something that happened while the vault was locked (so the encrypted audit trail could not take it):
+     * kept in the key file until the next unlock moves it into the trail.
+     *
+     * @param kind      {@code UNLOCK_FAILED}, {@code LOCKOUT} or {@code KEYS_DESTROYED}
+     * @param officerId the officer id that was typed, or {@code "?"} when it was not even a valid id
+     */
+    public record LockedEvent(Instant at, String kind, String officerId) {
+    }
+
+    /** Events kept at most while locked; older ones are dropped, the count of drops is kept. */
+    static final int MAX_PENDING_EVENTS = 200;
+
     private record Enrolment(Officer officer, byte[] salt, Argon2Settings argon2, byte[] wrapped) {
     }
 
@@ -58,7 +71,9 @@ public final class VaultKeyring {
     private final CryptoSuite suite;
     private final byte[] masterCheck;
     private final Map<String, Enrolment> enrolments = new LinkedHashMap<>();
+    private final List<LockedEvent> pending = new ArrayList<>();
     private State state;
+    private boolean databaseCreated;
     private int failures;
     private Instant notBefore;
 
@@ -124,11 +139,21 @@ public final class VaultKeyring {
             throw new VaultFileException("key file field 'state' is not one of " + Arrays.toString(State.values()));
         }
         keyring.failures = KeyFile.integer(p, "failures", 0, Integer.MAX_VALUE);
+        keyring.databaseCreated = Boolean.parseBoolean(p.getProperty("database.created", "false"));
         String notBefore = p.getProperty("notBefore", "").strip();
         try {
             keyring.notBefore = notBefore.isEmpty() ? null : Instant.parse(notBefore);
         } catch (java.time.format.DateTimeParseException e) {
             throw new VaultFileException("key file field 'notBefore' is not an instant: '" + notBefore + "'");
+        }
+        int pendingCount = KeyFile.integer(p, "pending.count", 0, MAX_PENDING_EVENTS, 0);
+        for (int i = 0; i < pendingCount; i++) {
+            String[] parts = KeyFile.required(p, "pending." + i).split(",", 3);
+            try {
+                keyring.pending.add(new LockedEvent(Instant.parse(parts[0]), parts[1], parts[2]));
+            } catch (RuntimeException e) {
+                throw new VaultFileException("key file field 'pending." + i + "' is not time,kind,officer");
+            }
         }
         if (keyring.state != State.WIPED) {
             for (String id : KeyFile.required(p, "officers").split(",")) {
@@ -201,6 +226,9 @@ public final class VaultKeyring {
             // same cost as a real attempt, so timing does not tell which officer ids exist
             PassphraseKdf.derive(passphrase, new byte[PassphraseKdf.SALT_BYTES], policy.argon2(), suite.dataKeyBytes());
         }
+        if (master == null) {
+            remember("UNLOCK_FAILED", officerId, now);
+        }
         if (master != null) {
             failures = 0;
             notBefore = null;
@@ -209,8 +237,10 @@ public final class VaultKeyring {
         }
         if (failures >= policy.maxFailedAttempts()) {
             state = State.LOCKED_OUT;
+            remember("LOCKOUT", officerId, now);
             if (policy.destroyKeysOnLockout()) {
                 destroyKeysLocked();
+                remember("KEYS_DESTROYED", officerId, now);
             }
             save();
             return new UnlockResult.LockedOut(state == State.WIPED);
@@ -220,6 +250,40 @@ public final class VaultKeyring {
         save();
         int remaining = policy.maxFailedAttempts() - failures;
         return new UnlockResult.Refused(remaining, remaining <= policy.warnWhenRemaining(), wait);
+    }
+
+    /**
+     * Whether the encrypted database has been created. Once it has, a missing database is an error to
+     * report, not a reason to create an empty one.
+     */
+    public synchronized boolean databaseCreated() {
+        return databaseCreated;
+    }
+
+    public synchronized void markDatabaseCreated() throws IOException {
+        databaseCreated = true;
+        save();
+    }
+
+    /** Events recorded while locked, oldest first, waiting to be moved into the audit trail. */
+    public synchronized List<LockedEvent> pendingEvents() {
+        return List.copyOf(pending);
+    }
+
+    /** Forgets the first {@code count} pending events, once the audit trail has committed them. */
+    public synchronized void clearPendingEvents(int count) throws IOException {
+        if (count > 0) {
+            pending.subList(0, Math.min(count, pending.size())).clear();
+            save();
+        }
+    }
+
+    private void remember(String kind, String officerId, Instant at) {
+        String id = officerId != null && Officer.isValidId(officerId) ? officerId : "?";
+        pending.add(new LockedEvent(at, kind, id));
+        if (pending.size() > MAX_PENDING_EVENTS) {
+            pending.remove(0);
+        }
     }
 
     /** Enrols another officer; needs the vault unlocked by an officer already enrolled. */
@@ -313,9 +377,15 @@ public final class VaultKeyring {
         p.setProperty("master.check", KeyFile.base64(masterCheck));
         p.setProperty("state", state.name());
         p.setProperty("failures", Integer.toString(failures));
+        p.setProperty("database.created", Boolean.toString(databaseCreated));
         p.setProperty("notBefore", notBefore == null ? "" : notBefore.toString());
         List<String> ids = new ArrayList<>(enrolments.keySet());
         p.setProperty("officers", String.join(",", ids));
+        p.setProperty("pending.count", Integer.toString(pending.size()));
+        for (int i = 0; i < pending.size(); i++) {
+            LockedEvent e = pending.get(i);
+            p.setProperty("pending." + i, e.at() + "," + e.kind() + "," + e.officerId());
+        }
         for (Enrolment e : enrolments.values()) {
             String prefix = "officer." + e.officer().id() + ".";
             p.setProperty(prefix + "name", e.officer().name());

@@ -1,0 +1,525 @@
+package org.doorstep.vault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.doorstep.vault.crypto.Aead;
+import org.doorstep.vault.crypto.CorruptDataException;
+import org.doorstep.vault.crypto.CryptoSuite;
+import org.doorstep.vault.crypto.DeviceKey;
+import org.doorstep.vault.keys.MasterKey;
+import org.doorstep.vault.keys.Officer;
+import org.doorstep.vault.keys.PassphraseRejectedException;
+import org.doorstep.vault.keys.UnlockResult;
+import org.doorstep.vault.keys.VaultFileException;
+import org.doorstep.vault.keys.VaultKeyring;
+import org.doorstep.vault.keys.VaultPolicy;
+
+/**
+ * The laptop's vault: the key file, the encrypted database and the audit trail under one data folder.
+ *
+ * <pre>
+ *   data/vault.keys   master key wrapped per officer (Argon2id), unlock counters, events seen while locked
+ *   data/db/          Derby database, AES-256 encrypted, boot password derived from the master key
+ * </pre>
+ *
+ * Locked, the vault holds no key and its database is shut down; {@link #unlock} derives the officer's key,
+ * unwraps the master key and boots the database. Every change is one database transaction that also
+ * appends its audit entry, so a crash leaves either all of a change or none of it. Methods are
+ * synchronised: one officer works on one laptop at a time.
+ */
+public final class Vault implements AutoCloseable {
+
+    /** Where the vault stands, for the status line and the unlock screen. */
+    public enum Status {
+        LOCKED, UNLOCKED, LOCKED_OUT, WIPED
+    }
+
+    static final String KEY_FILE = "vault.keys";
+    static final String DB_FOLDER = "db";
+
+    private final Path dataDir;
+    private final VaultKeyring keyring;
+    private final VaultPolicy policy;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private final CaseStore cases = new CaseStore(this);
+
+    private Session session;
+    private Instant lastUse;
+
+    /** What exists only while unlocked. */
+    static final class Session {
+        final Officer officer;
+        final MasterKey master;
+        final DeviceKey deviceKey;
+        final byte[] caseKek;
+        Database db;
+
+        Session(Officer officer, MasterKey master, Database db, DeviceKey deviceKey, byte[] caseKek) {
+            this.officer = officer;
+            this.master = master;
+            this.db = db;
+            this.deviceKey = deviceKey;
+            this.caseKek = caseKek;
+        }
+
+        void close() {
+            db.close();
+            Arrays.fill(caseKek, (byte) 0);
+            master.close();
+        }
+    }
+
+    private Vault(Path dataDir, VaultKeyring keyring, VaultPolicy policy, Clock clock, SecureRandom random) {
+        this.dataDir = dataDir;
+        this.keyring = keyring;
+        this.policy = policy;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Whether this data folder holds a vault (set up, possibly locked out or wiped). */
+    public static boolean isSetUp(Path dataDir) {
+        return Files.exists(dataDir.resolve(KEY_FILE));
+    }
+
+    /**
+     * First start: creates the data folder (owner-only), the key file with the first officer, the
+     * encrypted database and the device key, and returns the vault unlocked by that officer.
+     */
+    public static Vault setUp(Path dataDir, String deviceName, CryptoSuite suite, Officer first, char[] passphrase,
+            char[] passphraseAgain, VaultPolicy policy, Clock clock, SecureRandom random)
+            throws IOException, PassphraseRejectedException {
+        Files.createDirectories(dataDir);
+        restrictToOwner(dataDir);
+        VaultKeyring keyring = VaultKeyring.setUp(dataDir.resolve(KEY_FILE), deviceName, suite, first, passphrase,
+                passphraseAgain, policy, clock, random);
+        Vault vault = new Vault(dataDir, keyring, policy, clock, random);
+        UnlockResult result = vault.unlock(first.id(), passphrase);
+        if (!(result instanceof UnlockResult.Unlocked)) {
+            throw new IllegalStateException("a vault just set up did not unlock: " + result);
+        }
+        return vault;
+    }
+
+    /** Opens a vault that has been set up; it starts locked. A damaged key file is reported, not touched. */
+    public static Vault open(Path dataDir, VaultPolicy policy, Clock clock, SecureRandom random)
+            throws IOException, VaultFileException {
+        Path keyFile = dataDir.resolve(KEY_FILE);
+        if (!Files.exists(keyFile)) {
+            throw new VaultFileException("this laptop has not been set up: there is no " + keyFile);
+        }
+        return new Vault(dataDir, VaultKeyring.open(keyFile, policy, clock, random), policy, clock, random);
+    }
+
+    public String deviceName() {
+        return keyring.deviceName();
+    }
+
+    public CryptoSuite suite() {
+        return keyring.suite();
+    }
+
+    public List<Officer> officers() {
+        return keyring.officers();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public VaultPolicy policy() {
+        return policy;
+    }
+
+    public synchronized Status status() {
+        if (session != null) {
+            return Status.UNLOCKED;
+        }
+        return switch (keyring.state()) {
+            case ACTIVE -> Status.LOCKED;
+            case LOCKED_OUT -> Status.LOCKED_OUT;
+            case WIPED -> Status.WIPED;
+        };
+    }
+
+    /** The officer who unlocked the vault, while it is unlocked. */
+    public synchronized Optional<Officer> officer() {
+        return session == null ? Optional.empty() : Optional.of(session.officer);
+    }
+
+    /** Called with the new status whenever the vault locks, unlocks, locks out or is wiped. */
+    public void addListener(Consumer<Status> listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(Consumer<Status> listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Tries an officer's passphrase. On success boots the database, moves events seen while locked into
+     * the audit trail, records the unlock and finishes any shredding a crash interrupted. The master key in
+     * an {@link UnlockResult.Unlocked} result belongs to the vault, which zeroises it when it locks.
+     *
+     * @throws VaultException.Storage when the key was right but the database cannot be opened
+     */
+    public synchronized UnlockResult unlock(String officerId, char[] passphrase) throws IOException {
+        if (session != null) {
+            throw new IllegalStateException("the vault is already unlocked by " + session.officer.id());
+        }
+        UnlockResult result = keyring.unlock(officerId, passphrase);
+        if (!(result instanceof UnlockResult.Unlocked unlocked)) {
+            if (result instanceof UnlockResult.LockedOut) {
+                fire(status());
+            }
+            return result;
+        }
+        MasterKey master = unlocked.masterKey();
+        try {
+            session = openSession(unlocked.officer(), master);
+        } catch (RuntimeException | IOException e) {
+            master.close();
+            throw e;
+        }
+        lastUse = clock.instant();
+        List<VaultKeyring.LockedEvent> pending = keyring.pendingEvents();
+        write("record the unlock", c -> {
+            for (VaultKeyring.LockedEvent e : pending) {
+                audit(c, e.at(), e.officerId(), AuditAction.valueOf(e.kind()), null, "while locked");
+            }
+            audit(c, AuditAction.UNLOCK, null, null);
+            return null;
+        });
+        keyring.clearPendingEvents(pending.size());
+        cases.finishInterruptedShredding();
+        fire(Status.UNLOCKED);
+        return result;
+    }
+
+    private Session openSession(Officer officer, MasterKey master) throws IOException {
+        CryptoSuite suite = keyring.suite();
+        byte[] key = master.bytes();
+        try {
+            Path dbDir = dataDir.resolve(DB_FOLDER);
+            String bootPassword = Database.bootPassword(suite, key);
+            byte[] deviceKek = suite.deriveKey(key, "device-key-wrap", suite.dataKeyBytes());
+            byte[] caseKek = suite.deriveKey(key, "case-key-wrap", suite.dataKeyBytes());
+            try {
+                Database db;
+                DeviceKey deviceKey;
+                if (!Database.exists(dbDir)) {
+                    if (keyring.databaseCreated()) {
+                        throw new VaultException.Storage("the vault's database is missing from " + dbDir
+                                + ": its cases cannot be read. Restore the folder from a copy, or wipe this laptop", null);
+                    }
+                    deleteTree(dbDir); // remains of a creation that was interrupted
+                    db = Database.open(dbDir, bootPassword, true);
+                    deviceKey = DeviceKey.generate(suite, random);
+                    storeDeviceKey(db.connection(), deviceKey, deviceKek, suite);
+                    Session s = new Session(officer, master, db, deviceKey, caseKek);
+                    AuditTrail.append(db.connection(), suite, deviceKey, clock.instant(), officer.id(),
+                            AuditAction.DEVICE_SET_UP, null, "device " + keyring.deviceName() + ", suite " + suite.id());
+                    db.connection().commit();
+                    keyring.markDatabaseCreated();
+                    return s;
+                }
+                db = Database.open(dbDir, bootPassword, false);
+                try {
+                    deviceKey = loadDeviceKey(db.connection(), deviceKek, suite);
+                } catch (SQLException | RuntimeException e) {
+                    db.close();
+                    throw e;
+                }
+                return new Session(officer, master, db, deviceKey, caseKek);
+            } catch (SQLException e) {
+                Arrays.fill(caseKek, (byte) 0);
+                throw StorageErrors.wrap("open the vault's database", e);
+            } finally {
+                Arrays.fill(deviceKek, (byte) 0);
+            }
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private void storeDeviceKey(Connection c, DeviceKey deviceKey, byte[] kek, CryptoSuite suite) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_key VALUES (1, ?, ?)")) {
+            ps.setBytes(1, deviceKey.publicKeyInfo());
+            byte[] pkcs8 = deviceKey.privateKeyPkcs8();
+            ps.setBytes(2, new Aead(suite, random).seal(kek, pkcs8, "device-key".getBytes()));
+            Arrays.fill(pkcs8, (byte) 0);
+            ps.executeUpdate();
+        }
+    }
+
+    private static DeviceKey loadDeviceKey(Connection c, byte[] kek, CryptoSuite suite) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT public_key, private_sealed FROM device_key WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new VaultException.Storage("the vault's database has no device key: it is damaged", null);
+            }
+            byte[] pkcs8 = Aead.open(kek, rs.getBytes(2), "device-key".getBytes());
+            DeviceKey key = DeviceKey.fromPkcs8(suite, pkcs8);
+            Arrays.fill(pkcs8, (byte) 0);
+            if (!Arrays.equals(key.publicKeyInfo(), rs.getBytes(1))) {
+                throw new VaultException.Storage("the vault's device key does not match its public key: it is damaged", null);
+            }
+            return key;
+        } catch (CorruptDataException e) {
+            throw new VaultException.Storage("the vault's device key cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** Locks now: records it, shuts the database down and zeroises every key held in memory. */
+    public synchronized void lock() {
+        lock(AuditAction.LOCK);
+    }
+
+    /** Locks if nothing has used the vault for the policy's idle time; returns whether it locked. */
+    public synchronized boolean lockIfIdle() {
+        if (session == null || lastUse == null || clock.instant().isBefore(lastUse.plus(policy.idleLock()))) {
+            return false;
+        }
+        lock(AuditAction.IDLE_LOCK);
+        return true;
+    }
+
+    /** When the vault will lock itself if nobody uses it, or empty while locked. */
+    public synchronized Optional<Instant> idleLockAt() {
+        return session == null ? Optional.empty() : Optional.of(lastUse.plus(policy.idleLock()));
+    }
+
+    private void lock(AuditAction why) {
+        if (session == null) {
+            return;
+        }
+        try {
+            write("record the lock", c -> {
+                audit(c, why, null, null);
+                return null;
+            });
+        } catch (VaultException e) {
+            // locking must not fail because the disk is full: the keys are dropped below regardless
+        }
+        Session s = session;
+        session = null;
+        s.close();
+        fire(Status.LOCKED);
+    }
+
+    /** Enrols another officer on this laptop; the vault must be unlocked by an officer already enrolled. */
+    public synchronized void enrol(Officer officer, char[] passphrase, char[] passphraseAgain)
+            throws IOException, PassphraseRejectedException {
+        Session s = session();
+        keyring.enrol(s.master, officer, passphrase, passphraseAgain);
+        write("record the enrolment", c -> {
+            audit(c, AuditAction.OFFICER_ENROLLED, null, "officer " + officer.id());
+            return null;
+        });
+    }
+
+    /** The cases on this laptop. Every call on it needs the vault unlocked. */
+    public CaseStore cases() {
+        return cases;
+    }
+
+    /** Checks the whole audit trail: chain, numbering, signatures and signed end. */
+    public synchronized AuditReport verifyAudit() {
+        Session s = session();
+        try {
+            return AuditTrail.verify(s.db.connection(), suite(), s.deviceKey.publicKeyInfo());
+        } catch (SQLException e) {
+            throw StorageErrors.wrap("read the audit trail", e);
+        }
+    }
+
+    /** Audit entries from {@code fromSeq} on, at most {@code max}. */
+    public synchronized List<AuditEntry> auditEntries(long fromSeq, int max) {
+        Session s = session();
+        try {
+            List<AuditEntry> entries = AuditTrail.read(s.db.connection(), fromSeq, max);
+            s.db.connection().commit();
+            return entries;
+        } catch (SQLException e) {
+            throw StorageErrors.wrap("read the audit trail", e);
+        }
+    }
+
+    /** The device's public key (SubjectPublicKeyInfo), which verifies its audit trail and packets. */
+    public synchronized byte[] devicePublicKey() {
+        return session().deviceKey.publicKeyInfo();
+    }
+
+    /**
+     * Destroys everything on this laptop for good: records the wipe if unlocked, destroys every wrapped
+     * master key, then deletes the database. Works locked too (support staff, remote wipe): without the
+     * wrapped keys nothing left could be opened anyway.
+     */
+    public synchronized void wipe(String reason) throws IOException {
+        if (session != null) {
+            try {
+                write("record the wipe", c -> {
+                    audit(c, AuditAction.WIPE, null, reason);
+                    return null;
+                });
+            } catch (VaultException e) {
+                // a full disk must not stop a wipe
+            }
+            Session s = session;
+            session = null;
+            s.close();
+        }
+        keyring.destroyKeys();
+        deleteTree(dataDir.resolve(DB_FOLDER));
+        fire(Status.WIPED);
+    }
+
+    @Override
+    public synchronized void close() {
+        lock();
+    }
+
+    // ---- for CaseStore ----
+
+    Session session() {
+        if (session == null) {
+            throw new VaultException.Locked();
+        }
+        lastUse = clock.instant();
+        return session;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs one change as one transaction and commits it; on any failure rolls it back so nothing of it
+     * stays, and turns database errors into messages that say what went wrong.
+     */
+    synchronized <T> T write(String what, Work<T> work) {
+        Session s = session();
+        Connection c = s.db.connection();
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(s);
+            throw StorageErrors.wrap(what, e);
+        } catch (RuntimeException e) {
+            rollback(s);
+            throw e;
+        }
+    }
+
+    /** Runs a read; reads see only committed data. */
+    synchronized <T> T read(String what, Work<T> work) {
+        Session s = session();
+        try {
+            T result = work.run(s.db.connection());
+            s.db.connection().commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(s);
+            throw StorageErrors.wrap(what, e);
+        }
+    }
+
+    private void rollback(Session s) {
+        try {
+            s.db.connection().rollback();
+        } catch (SQLException e) {
+            // the connection is gone (Derby shuts a database down after a log write fails): boot it again
+            reboot(s);
+        }
+    }
+
+    private void reboot(Session s) {
+        s.db.close();
+        byte[] key = s.master.bytes();
+        try {
+            s.db = Database.open(dataDir.resolve(DB_FOLDER), Database.bootPassword(suite(), key), false);
+        } catch (SQLException e) {
+            // stays broken; the next action reports the error again, and locking releases everything
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** Appends an audit entry for the officer who unlocked the vault, now, inside the caller's transaction. */
+    AuditEntry audit(Connection c, AuditAction action, String caseId, String detail) throws SQLException {
+        return audit(c, clock.instant(), session().officer.id(), action, caseId, detail);
+    }
+
+    AuditEntry audit(Connection c, Instant at, String officerId, AuditAction action, String caseId, String detail)
+            throws SQLException {
+        return AuditTrail.append(c, suite(), session().deviceKey, at, officerId, action, caseId, detail);
+    }
+
+    private void fire(Status status) {
+        for (Consumer<Status> listener : listeners) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                System.getLogger(Vault.class.getName()).log(System.Logger.Level.WARNING, "vault listener failed", e);
+            }
+        }
+    }
+
+    private static void restrictToOwner(Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows): the user profile's ACLs apply
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+        }
+        for (Path p : paths) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + p, e);
+            }
+        }
+    }
+}

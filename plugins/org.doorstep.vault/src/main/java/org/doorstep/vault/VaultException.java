@@ -1,0 +1,63 @@
+package org.doorstep.vault;
+
+/**
+ * Something the vault refused or could not do, with a message meant for the officer or support staff.
+ * Whatever was refused changed nothing stored.
+ */
+public class VaultException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public VaultException(String message) {
+        super(message);
+    }
+
+    public VaultException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The vault is locked (or was never unlocked): an officer has to unlock it first. */
+    public static final class Locked extends VaultException {
+        private static final long serialVersionUID = 1L;
+
+        public Locked() {
+            super("the vault is locked: an enrolled officer must unlock it first");
+        }
+    }
+
+    /** No case with that id on this laptop. */
+    public static final class NoSuchCase extends VaultException {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchCase(String id) {
+            super("there is no case '" + id + "' on this laptop");
+        }
+    }
+
+    /** A state change or an edit that the case's current state does not allow. */
+    public static final class IllegalTransition extends VaultException {
+        private static final long serialVersionUID = 1L;
+
+        public IllegalTransition(String message) {
+            super(message);
+        }
+    }
+
+    /** The case was delivered to HQ and crypto-shredded here: its data no longer exists. */
+    public static final class Shredded extends VaultException {
+        private static final long serialVersionUID = 1L;
+
+        public Shredded(String id) {
+            super("case " + id + " was delivered to HQ and destroyed on this laptop; its data cannot be read");
+        }
+    }
+
+    /** The disk or the database failed (full, read-only, damaged); nothing of the failed action was kept. */
+    public static final class Storage extends VaultException {
+        private static final long serialVersionUID = 1L;
+
+        public Storage(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
