@@ -129,7 +129,7 @@ class VaultTest {
             assertTrue(vault.verifyAudit().intact());
         }
         // Below the API: with the master key in hand, the database has no key and no item of the case left.
-        try (ShreddingProbe probe = ShreddingProbe.open(f)) {
+        try (DbProbe probe = DbProbe.open(f)) {
             assertEquals(0, probe.count("SELECT COUNT(*) FROM case_keys WHERE case_id = ?", id));
             assertEquals(0, probe.count("SELECT COUNT(*) FROM case_items WHERE case_id = ?", id));
             assertEquals(0, probe.count("SELECT COUNT(*) FROM cases WHERE id = ? AND label_sealed IS NOT NULL", id));

@@ -12,21 +12,21 @@ import org.doorstep.vault.keys.VaultKeyring;
  * Opens a vault's database directly with the master key, below the vault's API, as an attacker who knows a
  * passphrase could: for tests that look at (or tamper with) the raw rows.
  */
-final class ShreddingProbe implements AutoCloseable {
+final class DbProbe implements AutoCloseable {
 
     final Database db;
 
-    private ShreddingProbe(Database db) {
+    private DbProbe(Database db) {
         this.db = db;
     }
 
-    static ShreddingProbe open(Fixture f) throws Exception {
+    static DbProbe open(Fixture f) throws Exception {
         VaultKeyring keyring = VaultKeyring.open(f.dataDir.resolve(Vault.KEY_FILE), Fixture.POLICY, f.clock, f.random);
         UnlockResult.Unlocked u = (UnlockResult.Unlocked) keyring.unlock(Fixture.WANG.id(), Fixture.PASSPHRASE.toCharArray());
         byte[] master = u.masterKey().bytes();
         u.masterKey().close();
         Path folder = f.dataDir.resolve(Vault.DB_FOLDER);
-        return new ShreddingProbe(Database.open(folder, Database.bootPassword(keyring.suite(), master), false));
+        return new DbProbe(Database.open(folder, Database.bootPassword(keyring.suite(), master), false));
     }
 
     long count(String sql, String arg) throws SQLException {
@@ -36,6 +36,14 @@ final class ShreddingProbe implements AutoCloseable {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    byte[] devicePublicKey() throws SQLException {
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT public_key FROM device_key WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBytes(1);
         }
     }
 
