@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
+import org.doorstep.derby.DerbyLog;
 import org.doorstep.vault.crypto.CryptoSuite;
 
 /**

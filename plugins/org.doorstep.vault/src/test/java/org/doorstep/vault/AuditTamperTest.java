@@ -31,8 +31,31 @@ class AuditTamperTest {
         f = new Fixture(dir);
     }
 
+    /** One trail per suite, written once and copied for each test (creating an encrypted database takes a while). */
+    @TempDir
+    static Path templates;
+
     /** Set-up, unlock, 1 create + 1 form, 3 transitions: 7 entries, then the lock makes 8. */
     private void writeTrail(CryptoSuite suite) throws Exception {
+        Path template = templates.resolve(suite.id());
+        synchronized (AuditTamperTest.class) {
+            if (!Files.exists(template)) {
+                writeTrail(suite, new Fixture(template));
+            }
+        }
+        try (Stream<Path> walk = Files.walk(template)) {
+            for (Path from : walk.toList()) {
+                Path to = dir.resolve(template.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+    }
+
+    private static void writeTrail(CryptoSuite suite, Fixture f) throws Exception {
         try (Vault vault = f.setUp(suite)) {
             String id = vault.cases().create("周九", false, List.of(VaultTest.form("{}"))).id();
             vault.cases().moveTo(id, CaseState.COMPLETE, null);

@@ -51,7 +51,7 @@ class CrashTest {
         int totalCases = 0;
         int killedMidWrite = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
-            List<String> lines = runAndKill(random.nextLong(), 50 + random.nextInt(1200));
+            List<String> lines = runAndKill(random.nextLong(), 30 + random.nextInt(700));
             for (String line : lines) {
                 String[] parts = line.split(" ");
                 switch (parts[0]) {

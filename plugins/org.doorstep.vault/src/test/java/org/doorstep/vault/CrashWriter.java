@@ -34,8 +34,9 @@ public final class CrashWriter {
         if (!(vault.unlock(Fixture.WANG.id(), Fixture.PASSPHRASE.toCharArray()) instanceof UnlockResult.Unlocked)) {
             throw new IllegalStateException("the child could not unlock the vault");
         }
-        byte[] photo = Fixture.resource("obama.jpg");
-        byte[] finger = Fixture.resource("probe.png");
+        // real image bytes, but small, so that many transactions (and so many kill points) fit in a run
+        byte[] photo = java.util.Arrays.copyOf(Fixture.resource("obama.jpg"), 48 * 1024);
+        byte[] finger = Fixture.resource("wsq-original.wsq");
         out.println("READY");
         List<String> open = new ArrayList<>();
         for (int n = 0;; n++) {
@@ -43,8 +44,8 @@ public final class CrashWriter {
             String form = "{\"case\":" + n + ",\"seed\":" + random.nextLong() + "}";
             items.add(new NewItem(ItemKind.FORM, "form", "application/json", form.getBytes(StandardCharsets.UTF_8)));
             items.add(new NewItem(ItemKind.PHOTO, "photo", "image/jpeg", varied(photo, random)));
-            items.add(new NewItem(ItemKind.FINGERPRINT, "finger.r2", "image/png", varied(finger, random)));
-            items.add(new NewItem(ItemKind.FINGERPRINT, "finger.l2", "image/png", varied(finger, random)));
+            items.add(new NewItem(ItemKind.FINGERPRINT, "finger.r2", "image/x-wsq", varied(finger, random)));
+            items.add(new NewItem(ItemKind.FINGERPRINT, "finger.l2", "image/x-wsq", varied(finger, random)));
             String id = vault.cases().create(label(items), random.nextInt(4) == 0, items).id();
             out.println("CREATED " + id);
             open.add(id);

@@ -1,4 +1,4 @@
-package org.doorstep.vault;
+package org.doorstep.derby;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class DerbyLog {
 
-    private static final System.Logger LOG = System.getLogger("org.doorstep.vault.derby");
+    private static final System.Logger LOG = System.getLogger("org.doorstep.derby");
 
     /** Read by Derby through reflection. */
     public static final OutputStream SINK = new OutputStream() {
