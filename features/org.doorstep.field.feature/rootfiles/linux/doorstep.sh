@@ -38,6 +38,7 @@ mkdir -p "$data"
 exec "$java" -Xmx1g \
   --enable-native-access=ALL-UNNAMED \
   -Dosgi.requiredJavaVersion=21 \
+  -Ddoorstep.data="$data" \
   -jar "$launcher" \
   -configuration "$data/configuration" \
   -data "$data/workspace" \

@@ -26,6 +26,7 @@ import org.doorstep.vault.crypto.Aead;
 import org.doorstep.vault.crypto.CorruptDataException;
 import org.doorstep.vault.crypto.CryptoSuite;
 import org.doorstep.vault.crypto.DeviceKey;
+import org.doorstep.vault.crypto.PassphrasePolicy;
 import org.doorstep.vault.keys.MasterKey;
 import org.doorstep.vault.keys.Officer;
 import org.doorstep.vault.keys.PassphraseRejectedException;
@@ -111,6 +112,16 @@ public final class Vault implements AutoCloseable {
     public static Vault setUp(Path dataDir, String deviceName, CryptoSuite suite, Officer first, char[] passphrase,
             char[] passphraseAgain, VaultPolicy policy, Clock clock, SecureRandom random)
             throws IOException, PassphraseRejectedException {
+        List<PassphrasePolicy.Problem> problems = PassphrasePolicy.check(passphrase, passphraseAgain);
+        if (!problems.isEmpty()) {
+            throw new PassphraseRejectedException(problems); // before anything is created
+        }
+        Path keyFile = dataDir.resolve(KEY_FILE);
+        if (Files.exists(keyFile) && VaultKeyring.open(keyFile, policy, clock, random).state() == VaultKeyring.State.WIPED) {
+            // a wiped laptop being set up again: the old key file holds no key, only its tombstone
+            Files.delete(keyFile);
+            deleteTree(dataDir.resolve(DB_FOLDER));
+        }
         Files.createDirectories(dataDir);
         restrictToOwner(dataDir);
         VaultKeyring keyring = VaultKeyring.setUp(dataDir.resolve(KEY_FILE), deviceName, suite, first, passphrase,
@@ -123,14 +134,18 @@ public final class Vault implements AutoCloseable {
         return vault;
     }
 
-    /** Opens a vault that has been set up; it starts locked. A damaged key file is reported, not touched. */
+    /**
+     * Opens a vault that has been set up; it starts locked. A damaged key file is reported, not touched.
+     * The lock-out and idle rules are those stored at set-up; {@code policy} serves only older key files.
+     */
     public static Vault open(Path dataDir, VaultPolicy policy, Clock clock, SecureRandom random)
             throws IOException, VaultFileException {
         Path keyFile = dataDir.resolve(KEY_FILE);
         if (!Files.exists(keyFile)) {
             throw new VaultFileException("this laptop has not been set up: there is no " + keyFile);
         }
-        return new Vault(dataDir, VaultKeyring.open(keyFile, policy, clock, random), policy, clock, random);
+        VaultKeyring keyring = VaultKeyring.open(keyFile, policy, clock, random);
+        return new Vault(dataDir, keyring, keyring.policy(), clock, random);
     }
 
     public String deviceName() {

@@ -37,8 +37,10 @@ public final class CrashWriter {
         // real image bytes, but small, so that many transactions (and so many kill points) fit in a run
         byte[] photo = java.util.Arrays.copyOf(Fixture.resource("obama.jpg"), 48 * 1024);
         byte[] finger = Fixture.resource("wsq-original.wsq");
+        // carry on with the cases earlier (killed) runs left open, so cases get all the way to shredding
+        List<String> open = new ArrayList<>(vault.cases().list().stream()
+                .filter(c -> c.state() != CaseState.SHREDDED).map(CaseSummary::id).toList());
         out.println("READY");
-        List<String> open = new ArrayList<>();
         for (int n = 0;; n++) {
             List<NewItem> items = new ArrayList<>();
             String form = "{\"case\":" + n + ",\"seed\":" + random.nextLong() + "}";
@@ -49,7 +51,7 @@ public final class CrashWriter {
             String id = vault.cases().create(label(items), random.nextInt(4) == 0, items).id();
             out.println("CREATED " + id);
             open.add(id);
-            if (random.nextBoolean() && open.size() > 1) {
+            if (random.nextBoolean() && !open.isEmpty()) {
                 // take the oldest open case one step further, and sometimes all the way to shredding
                 String oldest = open.get(0);
                 CaseState state = vault.cases().get(oldest).state();

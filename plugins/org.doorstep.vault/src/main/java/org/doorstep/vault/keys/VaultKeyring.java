@@ -131,8 +131,8 @@ public final class VaultKeyring {
         if (check.length != CHECK_BYTES) {
             throw new VaultFileException("key file field 'master.check' has " + check.length + " bytes");
         }
-        VaultKeyring keyring = new VaultKeyring(file, policy, clock, random, KeyFile.required(p, "device.name"), suite,
-                check);
+        VaultKeyring keyring = new VaultKeyring(file, storedPolicy(p, policy), clock, random,
+                KeyFile.required(p, "device.name"), suite, check);
         try {
             keyring.state = State.valueOf(KeyFile.required(p, "state"));
         } catch (IllegalArgumentException e) {
@@ -161,6 +161,38 @@ public final class VaultKeyring {
             }
         }
         return keyring;
+    }
+
+    /**
+     * The policy the laptop was set up with. It is kept in the key file so that every program opening the
+     * vault (the product, the command line) applies the same lock-out rules; {@code fallback} serves only
+     * key files written before the policy was stored.
+     */
+    private static VaultPolicy storedPolicy(Properties p, VaultPolicy fallback) throws VaultFileException {
+        if (p.getProperty("policy.maxFailedAttempts") == null) {
+            return fallback;
+        }
+        try {
+            String[] cost = KeyFile.required(p, "policy.argon2").split(",");
+            if (cost.length != 3) {
+                throw new VaultFileException("key file field 'policy.argon2' must be memoryKiB,iterations,lanes");
+            }
+            return new VaultPolicy(KeyFile.integer(p, "policy.maxFailedAttempts", 1, 1000),
+                    Boolean.parseBoolean(KeyFile.required(p, "policy.destroyKeysOnLockout")),
+                    KeyFile.integer(p, "policy.warnWhenRemaining", 0, 1000),
+                    KeyFile.integer(p, "policy.backoffFreeAttempts", 0, 1000),
+                    Duration.ofSeconds(KeyFile.integer(p, "policy.maxBackoffSeconds", 0, 86_400)),
+                    Duration.ofSeconds(KeyFile.integer(p, "policy.idleLockSeconds", 1, 86_400)),
+                    new Argon2Settings(Integer.parseInt(cost[0].strip()), Integer.parseInt(cost[1].strip()),
+                            Integer.parseInt(cost[2].strip())));
+        } catch (IllegalArgumentException e) {
+            throw new VaultFileException("key file policy: " + e.getMessage());
+        }
+    }
+
+    /** The lock-out, idle and Argon2 rules of this laptop, as set up. */
+    public VaultPolicy policy() {
+        return policy;
     }
 
     private static Enrolment readEnrolment(Properties p, String id) throws VaultFileException {
@@ -378,6 +410,14 @@ public final class VaultKeyring {
         p.setProperty("state", state.name());
         p.setProperty("failures", Integer.toString(failures));
         p.setProperty("database.created", Boolean.toString(databaseCreated));
+        p.setProperty("policy.maxFailedAttempts", Integer.toString(policy.maxFailedAttempts()));
+        p.setProperty("policy.destroyKeysOnLockout", Boolean.toString(policy.destroyKeysOnLockout()));
+        p.setProperty("policy.warnWhenRemaining", Integer.toString(policy.warnWhenRemaining()));
+        p.setProperty("policy.backoffFreeAttempts", Integer.toString(policy.backoffFreeAttempts()));
+        p.setProperty("policy.maxBackoffSeconds", Long.toString(policy.maxBackoff().toSeconds()));
+        p.setProperty("policy.idleLockSeconds", Long.toString(policy.idleLock().toSeconds()));
+        p.setProperty("policy.argon2", policy.argon2().memoryKiB() + "," + policy.argon2().iterations() + ","
+                + policy.argon2().parallelism());
         p.setProperty("notBefore", notBefore == null ? "" : notBefore.toString());
         List<String> ids = new ArrayList<>(enrolments.keySet());
         p.setProperty("officers", String.join(",", ids));
