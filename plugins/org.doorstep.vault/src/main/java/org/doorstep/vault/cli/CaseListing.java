@@ -30,7 +30,7 @@ final class CaseListing {
         rows.add(HEADINGS);
         for (CaseSummary c : cases) {
             rows.add(new String[] { c.shortId(), c.state().id(), c.urgent() ? "urgent" : "-", c.officerId(),
-                    local(c.created(), zone), local(c.updated(), zone), c.label() == null ? "(shredded)" : c.label() });
+                    local(c.created(), zone), local(c.updated(), zone), c.label() == null ? "(shredded)" : oneLine(c.label()) });
         }
         int[] widths = new int[HEADINGS.length];
         for (String[] row : rows) {
@@ -67,6 +67,11 @@ final class CaseListing {
         } catch (JacksonException e) {
             throw new IllegalStateException("the case list could not be written as JSON", e);
         }
+    }
+
+    /** The vault accepts any characters in a label; a line break must not split a row of the table. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\p{Cntrl}", " ");
     }
 
     private static String local(Instant at, ZoneId zone) {

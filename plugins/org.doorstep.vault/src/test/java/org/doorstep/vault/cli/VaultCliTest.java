@@ -122,6 +122,10 @@ class VaultCliTest {
                     new String(vault.cases().read(id, "form"), StandardCharsets.UTF_8), "sorted, compact, digits kept");
         }
         assertTrue(cli.asOfficer("list", "--as", OFFICER, "--state", "draft").out().contains("urgent"));
+        Files.writeString(in.resolve("two-lines.json"),
+                "{\"format\": \"doorstep-case/1\", \"label\": \"王五\\n第二行\", \"form\": {}}");
+        cli.asOfficer("import", in.resolve("two-lines.json").toString(), "--as", OFFICER).assertOk();
+        assertEquals(3, cli.asOfficer("list", "--as", OFFICER).out().lines().count(), "one line per case, and the heading");
         assertEquals("no sealed cases on this laptop\n",
                 cli.asOfficer("list", "--as", OFFICER, "--state", "sealed").assertOk().out());
     }
