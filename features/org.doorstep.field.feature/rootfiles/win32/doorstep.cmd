@@ -19,7 +19,7 @@ goto args
 
 set "JAVA="
 if defined JAVA_HOME call :try "%JAVA_HOME%\bin\java.exe"
-if not defined JAVA for /f "delims=" %%J in (where java 2^>nul) do if not defined JAVA call :try "%%J"
+if not defined JAVA for /f "delims=" %%J in ('where java 2^>nul') do if not defined JAVA call :try "%%J"
 if not defined JAVA for /d %%D in ("%ProgramFiles%\Eclipse Adoptium\*" "%ProgramFiles%\Java\*" "%ProgramFiles%\Microsoft\jdk-*" "%ProgramFiles%\Zulu\*") do if not defined JAVA call :try "%%D\bin\java.exe"
 if not defined JAVA (
   echo Doorstep needs Java 21 or newer and found none. 1>&2
@@ -36,7 +36,7 @@ exit /b %ERRORLEVEL%
 :try
 if not exist "%~1" exit /b 0
 set "MAJOR="
-for /f "tokens=3" %%V in ("%~1" -XshowSettings:properties -version 2^>^&1 ^| findstr /c:"java.specification.version") do set "MAJOR=%%V"
+for /f "tokens=3" %%V in ('"%~1" -XshowSettings:properties -version 2^>^&1 ^| findstr java.specification.version') do set "MAJOR=%%V"
 if not defined MAJOR exit /b 0
 for /f "delims=." %%M in ("!MAJOR!") do set "MAJOR=%%M"
 if !MAJOR! GEQ 21 set "JAVA=%~1"

@@ -168,6 +168,11 @@ public final class Vault implements AutoCloseable {
         return policy;
     }
 
+    /** Failed unlock attempts in a row since the last success (lock-out comes at the policy's maximum). */
+    public int failedAttempts() {
+        return keyring.failedAttempts();
+    }
+
     public synchronized Status status() {
         if (session != null) {
             return Status.UNLOCKED;

@@ -1,0 +1,166 @@
+package org.doorstep.vault.cli;
+
+/** What {@code --help} prints: an overview, and one page per command. */
+final class Usage {
+
+    static final String OVERVIEW = """
+            Doorstep vault command line, for support staff and automation.
+
+            usage: doorstep-cli COMMAND [OPTIONS]      (doorstep-cli COMMAND --help for one command)
+
+              setup    set this laptop up: device name, crypto suite, first officer
+              enrol    enrol another officer (an officer already enrolled unlocks)
+              import   import a case from a JSON file and its image files
+              list     list the cases with their states
+              verify   check the audit trail
+              status   device, officers, vault state (no passphrase needed)
+              wipe     destroy every key and case on this laptop (no passphrase needed)
+
+            Every command takes --data DIR, the data folder; default $DOORSTEP_DATA, else ~/.doorstep
+            (the field product's default).
+
+            Passphrases are never arguments. They come from the environment variable DOORSTEP_PASSPHRASE
+            (DOORSTEP_NEW_PASSPHRASE for an officer being enrolled), else from the terminal without echo,
+            else one per line from standard input (UTF-8).
+
+            Exit codes: 0 done; 1 bad usage or input; 2 refused (wrong passphrase, wait, locked out);
+            3 audit trail broken; 4 storage error (disk, key file, database); 5 internal error.
+            A failure prints one line starting with "doorstep: " on standard error and changes nothing
+            stored (a wrong passphrase is counted, as it is in the product).
+            """;
+
+    static final String SETUP = """
+            usage: doorstep-cli setup --device NAME --suite intl|gm --officer ID --name NAME [--data DIR]
+
+            Sets this laptop up: creates the data folder (owner only), the key file, the encrypted
+            database and the device key, and enrols the first officer. Refused when the folder already
+            holds a vault.
+
+              --device NAME   the laptop's name in the product and the audit trail (1-64 characters)
+              --suite SUITE   intl (AES-256-GCM, SHA-256, ECDSA P-256) or gm (SM4-GCM, SM3, SM2),
+                              chosen once per deployment
+              --officer ID    the first officer's police number (1-32 of A-Z a-z 0-9 _ -)
+              --name NAME     the first officer's name (1-64 characters)
+
+            The passphrase (at least 10 characters) comes from DOORSTEP_PASSPHRASE when set (it counts as
+            typed twice); else it is asked twice on the terminal; else standard input gives it on the
+            first line and its repetition on the second.
+
+            example:
+              printf '%s\\n%s\\n' "$PASS" "$PASS" |
+                doorstep-cli setup --device FIELD-07 --suite gm --officer J10023 --name 王警官
+            """;
+
+    static final String ENROL = """
+            usage: doorstep-cli enrol --officer ID --name NAME --as OFFICER_ID [--data DIR]
+
+            Enrols another officer on this laptop. An officer already enrolled (--as) unlocks the vault.
+
+              --officer ID       the new officer's police number (1-32 of A-Z a-z 0-9 _ -)
+              --name NAME        the new officer's name (1-64 characters)
+              --as OFFICER_ID    the enrolled officer who unlocks
+
+            Passphrases, in this order:
+              1. of the unlocking officer: DOORSTEP_PASSPHRASE, else asked on the terminal, else the next
+                 line of standard input;
+              2. the new officer's (at least 10 characters): DOORSTEP_NEW_PASSPHRASE (counts as typed
+                 twice), else asked twice on the terminal, else the next two lines of standard input.
+            With neither variable set, standard input is: unlocking passphrase, new passphrase, new
+            passphrase again.
+
+            examples:
+              printf '%s\\n%s\\n%s\\n' "$PASS" "$NEW" "$NEW" | doorstep-cli enrol --officer J20077 --name 李警官 --as J10023
+              DOORSTEP_PASSPHRASE=$PASS DOORSTEP_NEW_PASSPHRASE=$NEW doorstep-cli enrol --officer J20077 --name 李警官 --as J10023
+            """;
+
+    static final String IMPORT = """
+            usage: doorstep-cli import CASE.json --as OFFICER_ID [--data DIR]
+
+            Imports one case as a draft and prints its id. The case file and every file it names are
+            checked before the vault is unlocked; then the case is stored in one transaction.
+
+              --as OFFICER_ID    the officer who unlocks; the case is recorded as theirs
+
+            The passphrase comes from DOORSTEP_PASSPHRASE, else the terminal, else the first line of
+            standard input.
+
+            The case file (UTF-8 JSON, unknown fields are errors):
+              {
+                "format": "doorstep-case/1",              required, exactly this
+                "label": "张三 · 护照",                     required, 1-500 characters, shown in lists
+                "urgent": false,                          optional, default false
+                "form": { ... },                          required, any JSON object: the application form
+                "attachments": [                          optional
+                  {"kind": "photo", "slot": "photo", "file": "photo.jpg"}
+                ]
+              }
+            kind: photo (JPEG, PNG), fingerprint (JPEG, PNG, WSQ), signature (JPEG, PNG) or scan (JPEG,
+            PNG, PDF) - recognised by content, not by name, and decoded in full: a damaged or cut-short
+            image is refused. slot: unique per case, lower-case letters, digits, '.', '_', '-' ("form" is
+            the form's). file: relative to the case file's folder, or absolute; at most 64 MiB.
+
+            example:
+              DOORSTEP_PASSPHRASE=$PASS doorstep-cli import docs/examples/case.json --as J10023
+            """;
+
+    static final String LIST = """
+            usage: doorstep-cli list --as OFFICER_ID [--state STATE] [--json] [--data DIR]
+
+            Lists the cases on this laptop, oldest first: short id, state, urgent, officer, created and
+            updated (local time), label.
+
+              --as OFFICER_ID    the officer who unlocks (passphrase as for import)
+              --state STATE      only cases in this state: draft, complete, sealed, queued, sent,
+                                 delivered, shredded or rejected
+              --json             one JSON array instead of the table: id, state, urgent, officer,
+                                 created, updated (UTC, ISO 8601), revision, label, note
+
+            example:
+              DOORSTEP_PASSPHRASE=$PASS doorstep-cli list --as J10023 --state draft
+            """;
+
+    static final String VERIFY = """
+            usage: doorstep-cli verify --as OFFICER_ID [--data DIR]
+
+            Checks the whole audit trail: chain, numbering, device signatures and signed end. Prints
+            "audit trail intact: N entries" (exit 0), or every problem found (exit 3).
+
+              --as OFFICER_ID    the officer who unlocks (passphrase as for import)
+            """;
+
+    static final String STATUS = """
+            usage: doorstep-cli status [--data DIR]
+
+            Prints the device name, crypto suite, enrolled officers, the vault's state (locked, locked
+            out, wiped, or not set up) and the failed unlock attempts. Needs no passphrase.
+            """;
+
+    static final String WIPE = """
+            usage: doorstep-cli wipe --yes [--reason TEXT] [--data DIR]
+
+            Destroys every officer's wrapped key and deletes the database: nothing on this laptop can be
+            opened again, by anyone. Needs no passphrase (a lost or returned laptop), but refuses to run
+            without --yes. The key file stays, marked wiped; set up again in a new data folder.
+
+              --yes            confirms
+              --reason TEXT    printed with the confirmation for your ticket; the vault keeps no record
+                               of it (its audit trail is deleted with the database)
+            """;
+
+    private Usage() {
+    }
+
+    /** The page of one command, or {@code null} when there is no such command. */
+    static String of(String command) {
+        return switch (command) {
+            case "setup" -> SETUP;
+            case "enrol" -> ENROL;
+            case "import" -> IMPORT;
+            case "list" -> LIST;
+            case "verify" -> VERIFY;
+            case "status" -> STATUS;
+            case "wipe" -> WIPE;
+            default -> null;
+        };
+    }
+}
