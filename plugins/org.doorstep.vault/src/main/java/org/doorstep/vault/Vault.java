@@ -117,7 +117,7 @@ public final class Vault implements AutoCloseable {
             throw new PassphraseRejectedException(problems); // before anything is created
         }
         Path keyFile = dataDir.resolve(KEY_FILE);
-        if (Files.exists(keyFile) && VaultKeyring.open(keyFile, policy, clock, random).state() == VaultKeyring.State.WIPED) {
+        if (Files.exists(keyFile) && wiped(keyFile, policy, clock, random)) {
             // a wiped laptop being set up again: the old key file holds no key, only its tombstone
             Files.delete(keyFile);
             deleteTree(dataDir.resolve(DB_FOLDER));
@@ -146,6 +146,14 @@ public final class Vault implements AutoCloseable {
         }
         VaultKeyring keyring = VaultKeyring.open(keyFile, policy, clock, random);
         return new Vault(dataDir, keyring, keyring.policy(), clock, random);
+    }
+
+    private static boolean wiped(Path keyFile, VaultPolicy policy, Clock clock, SecureRandom random) throws IOException {
+        try {
+            return VaultKeyring.open(keyFile, policy, clock, random).state() == VaultKeyring.State.WIPED;
+        } catch (VaultFileException e) {
+            return false; // a damaged key file is not overwritten: set-up refuses it below
+        }
     }
 
     public String deviceName() {

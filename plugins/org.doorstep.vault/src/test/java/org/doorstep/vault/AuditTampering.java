@@ -10,7 +10,7 @@ public final class AuditTampering {
 
     /** Rewrites the detail of one audit entry below the vault's API (set up with {@link Fixture}'s officer). */
     public static void alterDetail(Path dataDir, long seq, String detail) throws Exception {
-        try (ShreddingProbe probe = ShreddingProbe.open(new Fixture(dataDir))) {
+        try (DbProbe probe = DbProbe.open(new Fixture(dataDir))) {
             int changed = probe.update("UPDATE audit SET detail = '" + detail.replace("'", "''") + "' WHERE seq = " + seq);
             if (changed != 1) {
                 throw new IllegalStateException("no audit entry " + seq);

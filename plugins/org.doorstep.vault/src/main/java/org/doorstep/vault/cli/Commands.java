@@ -67,9 +67,9 @@ final class Commands {
             throw o.usage("--suite: " + e.getMessage());
         }
         Officer first = officer(o, o.required("officer", "ID"), o.required("name", "NAME"));
-        if (Vault.isSetUp(data)) {
+        if (Vault.isSetUp(data) && !wiped(data)) {
             throw CliException.badInput("there is already a vault in " + data + " (set up once per laptop; to start"
-                    + " afresh, wipe it and move the data folder away)");
+                    + " afresh, wipe it first)");
         }
         if (Files.exists(data) && !Files.isDirectory(data)) {
             throw CliException.badInput("the data folder " + data + " is a file");
@@ -87,6 +87,15 @@ final class Commands {
             zero(chosen);
         }
         return VaultCli.EXIT_OK;
+    }
+
+    /** A wiped laptop may be set up again: its key file holds no key any more, only the record of the wipe. */
+    private boolean wiped(Path data) {
+        try (Vault vault = Vault.open(data, policy, clock, random)) {
+            return vault.status() == Vault.Status.WIPED;
+        } catch (IOException | VaultFileException e) {
+            return false;
+        }
     }
 
     int enrol(List<String> args) throws IOException, VaultFileException {

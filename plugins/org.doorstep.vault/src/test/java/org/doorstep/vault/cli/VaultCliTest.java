@@ -89,6 +89,10 @@ class VaultCliTest {
         assertTrue(cli.run("", Map.of(), "status").assertOk().out().contains("vault:            wiped"));
         cli.asOfficer("list", "--as", OFFICER).assertFails(VaultCli.EXIT_REFUSED, "has been wiped");
         assertFalse(Files.exists(cli.data.resolve("db")), "the database is gone");
+
+        cli.setUp(); // a wiped laptop is set up afresh, for a new deployment
+        assertTrue(cli.run("", Map.of(), "status").assertOk().out().contains("vault:            locked"));
+        cli.asOfficer("list", "--as", OFFICER).assertOk();
     }
 
     @Test
