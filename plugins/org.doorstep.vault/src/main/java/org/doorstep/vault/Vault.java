@@ -211,13 +211,23 @@ public final class Vault implements AutoCloseable {
      * the audit trail, records the unlock and finishes any shredding a crash interrupted. The master key in
      * an {@link UnlockResult.Unlocked} result belongs to the vault, which zeroises it when it locks.
      *
-     * @throws VaultException.Storage when the key was right but the database cannot be opened
+     * <p>An unlock either completes, recorded in the audit trail, or leaves the vault locked: on a full or
+     * read-only disk the officer gets a {@link VaultException.Storage} saying so, never a vault that is open
+     * without a trace of who opened it.
+     *
+     * @throws VaultException.Storage when the attempt cannot be counted in the key file (then the passphrase
+     *         is not tried), or the key was right but the database cannot be opened or written
      */
     public synchronized UnlockResult unlock(String officerId, char[] passphrase) throws IOException {
         if (session != null) {
             throw new IllegalStateException("the vault is already unlocked by " + session.officer.id());
         }
-        UnlockResult result = keyring.unlock(officerId, passphrase);
+        UnlockResult result;
+        try {
+            result = keyring.unlock(officerId, passphrase);
+        } catch (IOException e) {
+            throw StorageErrors.wrap("count the unlock attempt in the key file", e);
+        }
         if (!(result instanceof UnlockResult.Unlocked unlocked)) {
             if (result instanceof UnlockResult.LockedOut) {
                 fire(status());
@@ -232,16 +242,27 @@ public final class Vault implements AutoCloseable {
             throw e;
         }
         lastUse = clock.instant();
-        List<VaultKeyring.LockedEvent> pending = keyring.pendingEvents();
-        write("record the unlock", c -> {
-            for (VaultKeyring.LockedEvent e : pending) {
-                audit(c, e.at(), e.officerId(), AuditAction.valueOf(e.kind()), null, "while locked");
+        try {
+            List<VaultKeyring.LockedEvent> pending = keyring.pendingEvents();
+            write("record the unlock", c -> {
+                for (VaultKeyring.LockedEvent e : pending) {
+                    audit(c, e.at(), e.officerId(), AuditAction.valueOf(e.kind()), null, "while locked");
+                }
+                audit(c, AuditAction.UNLOCK, null, null);
+                return null;
+            });
+            try {
+                keyring.clearPendingEvents(pending.size());
+            } catch (IOException e) {
+                throw StorageErrors.wrap("clear the events recorded while locked", e);
             }
-            audit(c, AuditAction.UNLOCK, null, null);
-            return null;
-        });
-        keyring.clearPendingEvents(pending.size());
-        cases.finishInterruptedShredding();
+            cases.finishInterruptedShredding();
+        } catch (RuntimeException e) {
+            Session s = session;
+            session = null;
+            s.close();
+            throw e;
+        }
         fire(Status.UNLOCKED);
         return result;
     }
@@ -375,24 +396,12 @@ public final class Vault implements AutoCloseable {
 
     /** Checks the whole audit trail: chain, numbering, signatures and signed end. */
     public synchronized AuditReport verifyAudit() {
-        Session s = session();
-        try {
-            return AuditTrail.verify(s.db.connection(), suite(), s.deviceKey.publicKeyInfo());
-        } catch (SQLException e) {
-            throw StorageErrors.wrap("read the audit trail", e);
-        }
+        return read("read the audit trail", c -> AuditTrail.verify(c, suite(), session().deviceKey.publicKeyInfo()));
     }
 
     /** Audit entries from {@code fromSeq} on, at most {@code max}. */
     public synchronized List<AuditEntry> auditEntries(long fromSeq, int max) {
-        Session s = session();
-        try {
-            List<AuditEntry> entries = AuditTrail.read(s.db.connection(), fromSeq, max);
-            s.db.connection().commit();
-            return entries;
-        } catch (SQLException e) {
-            throw StorageErrors.wrap("read the audit trail", e);
-        }
+        return read("read the audit trail", c -> AuditTrail.read(c, fromSeq, max));
     }
 
     /** The device's public key (SubjectPublicKeyInfo), which verifies its audit trail and packets. */
@@ -458,7 +467,7 @@ public final class Vault implements AutoCloseable {
      */
     synchronized <T> T write(String what, Work<T> work) {
         Session s = session();
-        Connection c = s.db.connection();
+        Connection c = connection(s, what);
         try {
             T result = work.run(c);
             c.commit();
@@ -475,12 +484,30 @@ public final class Vault implements AutoCloseable {
     /** Runs a read; reads see only committed data. */
     synchronized <T> T read(String what, Work<T> work) {
         Session s = session();
+        Connection c = connection(s, what);
         try {
-            T result = work.run(s.db.connection());
-            s.db.connection().commit();
+            T result = work.run(c);
+            c.commit();
             return result;
         } catch (SQLException e) {
             rollback(s);
+            throw StorageErrors.wrap(what, e);
+        }
+    }
+
+    /**
+     * The session's connection. When a write to disk fails, Derby shuts the database down; {@link #rollback}
+     * boots it again at once, which runs recovery. Recovery itself needs room for its log, so after a failed
+     * log write on a full disk it can fail too: then every later action tries again, and the vault works
+     * as soon as space is freed instead of answering "no current connection" until it is locked.
+     */
+    private Connection connection(Session s, String what) {
+        try {
+            if (s.db.connection().isClosed()) {
+                reboot(s);
+            }
+            return s.db.connection();
+        } catch (SQLException e) {
             throw StorageErrors.wrap(what, e);
         }
     }
@@ -489,18 +516,19 @@ public final class Vault implements AutoCloseable {
         try {
             s.db.connection().rollback();
         } catch (SQLException e) {
-            // the connection is gone (Derby shuts a database down after a log write fails): boot it again
-            reboot(s);
+            try {
+                reboot(s);
+            } catch (SQLException again) {
+                // still broken (no room for recovery's log): the next action tries again and reports it
+            }
         }
     }
 
-    private void reboot(Session s) {
+    private void reboot(Session s) throws SQLException {
         s.db.close();
         byte[] key = s.master.bytes();
         try {
             s.db = Database.open(dataDir.resolve(DB_FOLDER), Database.bootPassword(suite(), key), false);
-        } catch (SQLException e) {
-            // stays broken; the next action reports the error again, and locking releases everything
         } finally {
             Arrays.fill(key, (byte) 0);
         }

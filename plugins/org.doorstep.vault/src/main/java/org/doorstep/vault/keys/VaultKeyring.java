@@ -251,7 +251,14 @@ public final class VaultKeyring {
             return new UnlockResult.TooSoon(Duration.between(now, notBefore));
         }
         failures++;
-        save(); // count the attempt before trying it: a kill during the derivation still counts
+        try {
+            save(); // count the attempt before trying it: a kill during the derivation still counts
+        } catch (IOException e) {
+            // not counted on disk (full or read-only), so not tried: it must not count in memory either, or
+            // a few refused attempts on a full disk would lock the officer out at the next typing error
+            failures--;
+            throw e;
+        }
         Enrolment enrolment = enrolments.get(officerId);
         byte[] master = enrolment == null ? null : unwrap(enrolment, passphrase);
         if (enrolment == null) {
