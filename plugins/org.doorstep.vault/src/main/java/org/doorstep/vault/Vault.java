@@ -156,6 +156,11 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** When and why this laptop's keys were destroyed, if they were. */
+    public Optional<String> wipeRecord() {
+        return keyring.wipeRecord();
+    }
+
     public String deviceName() {
         return keyring.deviceName();
     }
@@ -383,10 +388,15 @@ public final class Vault implements AutoCloseable {
             throws IOException, PassphraseRejectedException {
         Session s = session();
         keyring.enrol(s.master, officer, passphrase, passphraseAgain);
-        write("record the enrolment", c -> {
-            audit(c, AuditAction.OFFICER_ENROLLED, null, "officer " + officer.id());
-            return null;
-        });
+        try {
+            write("record the enrolment", c -> {
+                audit(c, AuditAction.OFFICER_ENROLLED, null, "officer " + officer.id());
+                return null;
+            });
+        } catch (VaultException e) {
+            keyring.unenrol(officer.id()); // no enrolment without its audit entry
+            throw e;
+        }
     }
 
     /** The cases on this laptop. Every call on it needs the vault unlocked. */
@@ -428,7 +438,7 @@ public final class Vault implements AutoCloseable {
             session = null;
             s.close();
         }
-        keyring.destroyKeys();
+        keyring.destroyKeys(reason);
         deleteTree(dataDir.resolve(DB_FOLDER));
         fire(Status.WIPED);
     }

@@ -205,6 +205,8 @@ class VaultTest {
         assertFalse(java.nio.file.Files.exists(dir.resolve(Vault.DB_FOLDER)));
         try (Vault vault = f.reopen()) {
             assertEquals(Vault.Status.WIPED, vault.status());
+            assertTrue(vault.wipeRecord().orElseThrow().endsWith(": lost laptop, remote command"),
+                    "the key file keeps when and why: " + vault.wipeRecord());
             assertInstanceOf(UnlockResult.LockedOut.class, vault.unlock(WANG.id(), PASSPHRASE.toCharArray()));
         }
     }

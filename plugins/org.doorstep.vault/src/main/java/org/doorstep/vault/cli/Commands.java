@@ -206,7 +206,8 @@ final class Commands {
                 case LOCKED_OUT -> "locked out (too many wrong passphrases)";
                 case WIPED -> "wiped";
             });
-            out.println("failed attempts:  " + vault.failedAttempts() + " (lock-out at " + policy.maxFailedAttempts() + ")");
+            vault.wipeRecord().ifPresent(w -> out.println("wiped:            " + w));
+            out.println("failed attempts:  " + vault.failedAttempts() + " (lock-out at " + vault.policy().maxFailedAttempts() + ")");
         }
         return VaultCli.EXIT_OK;
     }

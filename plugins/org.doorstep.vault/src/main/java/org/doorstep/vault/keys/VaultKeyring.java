@@ -73,6 +73,8 @@ public final class VaultKeyring {
     private final Map<String, Enrolment> enrolments = new LinkedHashMap<>();
     private final List<LockedEvent> pending = new ArrayList<>();
     private State state;
+    private Instant wipedAt;
+    private String wipeReason;
     private boolean databaseCreated;
     private int failures;
     private Instant notBefore;
@@ -140,6 +142,13 @@ public final class VaultKeyring {
         }
         keyring.failures = KeyFile.integer(p, "failures", 0, Integer.MAX_VALUE);
         keyring.databaseCreated = Boolean.parseBoolean(p.getProperty("database.created", "false"));
+        String wipedAt = p.getProperty("wiped.at", "").strip();
+        try {
+            keyring.wipedAt = wipedAt.isEmpty() ? null : Instant.parse(wipedAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new VaultFileException("key file field 'wiped.at' is not an instant: '" + wipedAt + "'");
+        }
+        keyring.wipeReason = p.getProperty("wiped.reason");
         String notBefore = p.getProperty("notBefore", "").strip();
         try {
             keyring.notBefore = notBefore.isEmpty() ? null : Instant.parse(notBefore);
@@ -278,6 +287,8 @@ public final class VaultKeyring {
             state = State.LOCKED_OUT;
             remember("LOCKOUT", officerId, now);
             if (policy.destroyKeysOnLockout()) {
+                wipedAt = now;
+                wipeReason = "lock-out after " + failures + " failed unlock attempts";
                 destroyKeysLocked();
                 remember("KEYS_DESTROYED", officerId, now);
             }
@@ -302,6 +313,20 @@ public final class VaultKeyring {
     public synchronized void markDatabaseCreated() throws IOException {
         databaseCreated = true;
         save();
+    }
+
+    /** When and why the keys were destroyed, if they were (remote wipe, support staff, lock-out policy). */
+    public synchronized java.util.Optional<String> wipeRecord() {
+        return wipedAt == null ? java.util.Optional.empty() : java.util.Optional.of(wipedAt + ": " + wipeReason);
+    }
+
+    /** Takes an officer's enrolment back (an enrolment whose audit entry could not be written). */
+    public synchronized void unenrol(String officerId) throws IOException {
+        Enrolment removed = enrolments.remove(officerId);
+        if (removed != null) {
+            Arrays.fill(removed.wrapped(), (byte) 0);
+            save();
+        }
     }
 
     /** Events recorded while locked, oldest first, waiting to be moved into the audit trail. */
@@ -352,6 +377,16 @@ public final class VaultKeyring {
      * Afterwards nothing encrypted under the master key can be opened by anyone.
      */
     public synchronized void destroyKeys() throws IOException {
+        destroyKeys("keys destroyed");
+    }
+
+    /**
+     * As {@link #destroyKeys()}, and keeps when and why in the key file: the audit trail goes with the
+     * database, so the key file is what still tells support staff what happened to the laptop.
+     */
+    public synchronized void destroyKeys(String reason) throws IOException {
+        wipedAt = clock.instant();
+        wipeReason = reason == null || reason.isBlank() ? "keys destroyed" : reason.strip().replaceAll("\\s+", " ");
         destroyKeysLocked();
         save();
     }
@@ -417,6 +452,10 @@ public final class VaultKeyring {
         p.setProperty("state", state.name());
         p.setProperty("failures", Integer.toString(failures));
         p.setProperty("database.created", Boolean.toString(databaseCreated));
+        if (wipedAt != null) {
+            p.setProperty("wiped.at", wipedAt.toString());
+            p.setProperty("wiped.reason", wipeReason);
+        }
         p.setProperty("policy.maxFailedAttempts", Integer.toString(policy.maxFailedAttempts()));
         p.setProperty("policy.destroyKeysOnLockout", Boolean.toString(policy.destroyKeysOnLockout()));
         p.setProperty("policy.warnWhenRemaining", Integer.toString(policy.warnWhenRemaining()));
