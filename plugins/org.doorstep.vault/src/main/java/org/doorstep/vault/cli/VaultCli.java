@@ -41,6 +41,8 @@ public final class VaultCli {
 
     /** Held so that the level set in {@link #main} is not lost when the logger is garbage collected. */
     private static final Logger VAULT_LOG = Logger.getLogger("org.doorstep.vault");
+    /** Derby's own log lines arrive through this logger (see org.doorstep.derby.DerbyLog). */
+    private static final Logger DERBY_LOG = Logger.getLogger("org.doorstep.derby");
 
     private VaultCli() {
     }
@@ -48,8 +50,9 @@ public final class VaultCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         if (System.getenv(DEBUG_ENV) == null) {
-            // Derby reports through the vault's logger; its lines would break the one-line error contract
+            // log lines of the vault and of Derby would break the one-line error contract
             VAULT_LOG.setLevel(Level.OFF);
+            DERBY_LOG.setLevel(Level.OFF);
         }
         System.exit(run(args, System.in, System.out, System.err, System.getenv()));
     }
