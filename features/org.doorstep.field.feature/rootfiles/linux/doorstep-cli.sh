@@ -42,6 +42,7 @@ need() {
   exit 1
 }
 
+need "Doorstep command line" 'org.doorstep.cli_*.jar'
 need "Doorstep vault" 'org.doorstep.vault_*.jar'
 # Derby as one bundle; until that bundle ships, the plain Derby jars
 if ! add_last 'org.doorstep.derby_*.jar' && ! add_all 'derby*.jar'; then
@@ -53,4 +54,4 @@ need "Jackson databind" 'com.fasterxml.jackson.core.jackson-databind_*.jar' 'jac
 need "Jackson core" 'com.fasterxml.jackson.core.jackson-core_*.jar' 'jackson-core*.jar'
 need "Jackson annotations" 'com.fasterxml.jackson.core.jackson-annotations_*.jar' 'jackson-annotations*.jar'
 
-exec "$java" -Djava.awt.headless=true -cp "$classpath" org.doorstep.vault.cli.VaultCli "$@"
+exec "$java" -Djava.awt.headless=true -cp "$classpath" org.doorstep.cli.VaultCli "$@"

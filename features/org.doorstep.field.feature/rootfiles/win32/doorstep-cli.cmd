@@ -18,6 +18,7 @@ if not defined JAVA (
 rem Bundles as the product lays them out: plugins\<symbolic name>_<version>.jar; of several versions the
 rem last in name order is taken.
 set "CP="
+call :need "Doorstep command line" "org.doorstep.cli_*.jar" || exit /b 1
 call :need "Doorstep vault" "org.doorstep.vault_*.jar" || exit /b 1
 rem Derby as one bundle; until that bundle ships, the plain Derby jars
 call :add "org.doorstep.derby_*.jar"
@@ -31,7 +32,7 @@ call :need "Jackson databind" "com.fasterxml.jackson.core.jackson-databind_*.jar
 call :need "Jackson core" "com.fasterxml.jackson.core.jackson-core_*.jar" "jackson-core*.jar" || exit /b 1
 call :need "Jackson annotations" "com.fasterxml.jackson.core.jackson-annotations_*.jar" "jackson-annotations*.jar" || exit /b 1
 
-"%JAVA%" -Djava.awt.headless=true -cp "!CP!" org.doorstep.vault.cli.VaultCli %*
+"%JAVA%" -Djava.awt.headless=true -cp "!CP!" org.doorstep.cli.VaultCli %*
 exit /b %ERRORLEVEL%
 
 :need

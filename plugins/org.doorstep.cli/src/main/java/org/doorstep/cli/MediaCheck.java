@@ -1,4 +1,4 @@
-package org.doorstep.vault.cli;
+package org.doorstep.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

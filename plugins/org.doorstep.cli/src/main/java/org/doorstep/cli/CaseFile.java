@@ -1,4 +1,4 @@
-package org.doorstep.vault.cli;
+package org.doorstep.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package org.doorstep.vault.cli;
+package org.doorstep.cli;
 
 /** What {@code --help} prints: an overview, and one page per command. */
 final class Usage {

@@ -1,6 +1,6 @@
-package org.doorstep.vault.cli;
+package org.doorstep.cli;
 
-import static org.doorstep.vault.cli.CliRun.OFFICER;
+import static org.doorstep.cli.CliRun.OFFICER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
-package org.doorstep.vault.cli;
+package org.doorstep.cli;
 
-import static org.doorstep.vault.cli.CliRun.OFFICER;
-import static org.doorstep.vault.cli.CliRun.PASSPHRASE;
+import static org.doorstep.cli.CliRun.OFFICER;
+import static org.doorstep.cli.CliRun.PASSPHRASE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

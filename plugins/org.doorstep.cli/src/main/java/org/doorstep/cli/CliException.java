@@ -1,4 +1,4 @@
-package org.doorstep.vault.cli;
+package org.doorstep.cli;
 
 /**
  * Ends a command with one line for support staff and the exit code that goes with it. Thrown only before

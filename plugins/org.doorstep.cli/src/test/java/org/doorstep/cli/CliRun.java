@@ -1,4 +1,4 @@
-package org.doorstep.vault.cli;
+package org.doorstep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
