@@ -7,15 +7,15 @@ import java.util.Locale;
  * A fingerprint operation refused or failed, with a sentence for the officer. The message is a key of the
  * module's messages and its arguments, so the screen shows it in the officer's language ({@link #message})
  * while logs get English ({@link #getMessage}). Arguments are kept as text (numbers too, so a port is never
- * shown as "4,501"), except finger positions, which are named in the reader's language. Whatever failed
- * changed nothing.
+ * shown as "4,501"), except finger positions and nested exceptions, which are shown in the reader's language.
+ * Whatever failed changed nothing.
  */
 public class FingerprintException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     private final String key;
-    /** Strings, or finger positions, which are named in the reader's language. */
+    /** Strings, finger positions and nested exceptions: the last two are shown in the reader's language. */
     private final Object[] args;
 
     public FingerprintException(String key, Object... args) {
@@ -25,7 +25,8 @@ public class FingerprintException extends Exception {
     public FingerprintException(Throwable cause, String key, Object... args) {
         super(key, cause);
         this.key = key;
-        this.args = Arrays.stream(args).map(a -> a instanceof FingerPosition ? a : oneLine(a)).toArray();
+        this.args = Arrays.stream(args)
+                .map(a -> a instanceof FingerPosition || a instanceof FingerprintException ? a : oneLine(a)).toArray();
         message(Locale.ROOT); // a missing key fails here, in tests, not when an officer sees the error
     }
 
@@ -35,7 +36,9 @@ public class FingerprintException extends Exception {
 
     public final String message(Locale locale) {
         Object[] shown = Arrays.stream(args)
-                .map(a -> a instanceof FingerPosition p ? FingerprintMessages.position(locale, p) : a).toArray();
+                .map(a -> a instanceof FingerPosition p ? FingerprintMessages.position(locale, p)
+                        : a instanceof FingerprintException e ? e.message(locale) : a)
+                .toArray();
         return FingerprintMessages.text(locale, key, shown);
     }
 

@@ -82,6 +82,21 @@ class FingerCaptureSessionTest {
     }
 
     @Test
+    void theThresholdAndTheNumberOfAttemptsAreTheAdministratorsToSet() throws Exception {
+        int faint = new QualityAssessor(new FingerTemplates()).assess(TestImages.as(FAINT, RIGHT_INDEX)).score();
+        FingerCaptureSession lenient = new FingerCaptureSession(FingerPlan.idCard(),
+                CaptureOptions.DEFAULT.withQualityThreshold(faint).withAttemptsPerFinger(1));
+        assertTrue(lenient.capture(new ScriptedDriver().then(FAINT), RIGHT_INDEX).accepted());
+
+        FingerCaptureSession strict = new FingerCaptureSession(FingerPlan.idCard(),
+                CaptureOptions.DEFAULT.withQualityThreshold(faint + 1).withAttemptsPerFinger(1));
+        FingerCaptureSession.Attempt once = strict.capture(new ScriptedDriver().then(FAINT), RIGHT_INDEX);
+        assertFalse(once.accepted());
+        assertTrue(once.gaveUp().isPresent(), "one attempt allowed, so the finger is given up at once");
+        assertEquals(Optional.of(RIGHT_THUMB), strict.nextFinger());
+    }
+
+    @Test
     void aFailingDriverChangesNothing() throws Exception {
         ScriptedDriver driver = new ScriptedDriver().then(PROBE)
                 .thenFail(new FingerprintDeviceException("device.timeout", "4501", "20.0"));

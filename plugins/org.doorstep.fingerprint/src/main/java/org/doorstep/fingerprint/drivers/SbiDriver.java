@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import org.doorstep.fingerprint.FingerPosition;
 import org.doorstep.fingerprint.FingerprintDeviceException;
 import org.doorstep.fingerprint.FingerprintDriver;
 import org.doorstep.fingerprint.FingerprintImageException;
-import org.doorstep.fingerprint.FingerprintMessages;
 import org.doorstep.fingerprint.SourceKind;
 import org.doorstep.fingerprint.iso.FingerImageRecord;
 import org.doorstep.fingerprint.iso.FingerView;
@@ -189,7 +187,7 @@ public final class SbiDriver implements FingerprintDriver {
             List<FingerView> views = FingerImageRecord.read(bioValue).views();
             return views.get(0).image();
         } catch (FingerprintImageException e) {
-            throw new FingerprintDeviceException(e, "device.bioValue", device.port(), e.getMessage());
+            throw new FingerprintDeviceException(e, "device.bioValue", device.port(), e);
         }
     }
 
@@ -209,16 +207,15 @@ public final class SbiDriver implements FingerprintDriver {
             calls.put(port, http.start("MOSIPDISC", port, "/device", "{\"type\":\"Finger\"}", options.discoveryTimeout()));
         }
         List<SbiDevice> devices = new ArrayList<>();
-        String ignored = "";
+        Object ignored = "";
         for (Map.Entry<Integer, CompletableFuture<HttpResponse<byte[]>>> call : calls.entrySet()) {
             int port = call.getKey();
             try {
                 devices.addAll(devices(http, port, http.parse(port, http.await(port, call.getValue(), options.discoveryTimeout()))));
             } catch (FingerprintDeviceException e) {
                 // nothing listening is the normal case for 99 of the 100 ports; anything else is worth naming
-                if (!e.key().equals("device.unreachable") && ignored.isEmpty()) {
-                    ignored = FingerprintMessages.text(Locale.ENGLISH, "device.notFound.ignored", String.valueOf(port),
-                            e.getMessage());
+                if (!e.key().equals("device.unreachable") && "".equals(ignored)) {
+                    ignored = new FingerprintDeviceException("device.notFound.ignored", port, e);
                 }
             }
         }

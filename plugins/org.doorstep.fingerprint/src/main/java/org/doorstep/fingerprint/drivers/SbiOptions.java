@@ -43,14 +43,4 @@ public record SbiOptions(int firstPort, int lastPort, Duration discoveryTimeout,
             throw new IllegalArgumentException("SBI requested score must be 0–100, not " + requestedScore);
         }
     }
-
-    public SbiOptions withTimeouts(Duration discovery, Duration request, Duration margin) {
-        return new SbiOptions(firstPort, lastPort, discovery, request, margin, maxAnswerBytes, env, requestedScore,
-                checkHashChain);
-    }
-
-    public SbiOptions withMaxAnswerBytes(int max) {
-        return new SbiOptions(firstPort, lastPort, discoveryTimeout, requestTimeout, captureMargin, max, env,
-                requestedScore, checkHashChain);
-    }
 }

@@ -106,6 +106,8 @@ class SbiDriverTest {
                 () -> SbiDriver.connect(device.options()));
         assertEquals("device.notFound", e.key());
         assertTrue(e.getMessage().contains("Port " + device.port() + " answered"), e.getMessage());
+        String chinese = e.message(Locale.SIMPLIFIED_CHINESE);
+        assertTrue(chinese.contains("端口 " + device.port() + " 有应答") && !chinese.contains("Port"), chinese);
     }
 
     @Test
