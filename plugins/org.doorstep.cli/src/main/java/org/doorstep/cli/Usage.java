@@ -4,7 +4,7 @@ package org.doorstep.cli;
 final class Usage {
 
     static final String OVERVIEW = """
-            Doorstep vault command line, for support staff and automation.
+            Doorstep command line, for support staff and automation.
 
             usage: doorstep-cli COMMAND [OPTIONS]      (doorstep-cli COMMAND --help for one command)
 
@@ -15,6 +15,9 @@ final class Usage {
               verify   check the audit trail
               status   device, officers, vault state (no passphrase needed)
               wipe     destroy every key and case on this laptop (no passphrase needed)
+
+              photo-check   check a photo against the exit-entry or ID-card rules, crop it
+              finger-score  score a fingerprint image, and check two images are not the same finger
 
             Every command takes --data DIR, the data folder; default $DOORSTEP_DATA, else ~/.doorstep
             (the field product's default).
@@ -151,6 +154,46 @@ final class Usage {
     }
 
     /** The page of one command, or {@code null} when there is no such command. */
+    static final String PHOTO_CHECK = """
+            usage: doorstep-cli photo-check PHOTO_FILE [--document exit-entry|id-card] [--out CROP.jpg] [--lang en|zh_CN]
+
+            Runs every check of a capture on a photo file (JPEG or PNG) and prints each with its score and
+            reason: resolution, one face, frontal, head size, head position (space above the crown),
+            background, exposure, sharpness, JPEG size. The photo is cropped and scaled to the document
+            (354×472 for exit-entry documents, 358×441 for the ID card) without padding, stretching or
+            retouching; --out writes that JPEG. Stores nothing.
+
+              --document D   exit-entry (default) or id-card
+              --out FILE     where to write the cropped JPEG (also when a check fails, for a look)
+              --lang L       language of the reasons: en (default) or zh_CN
+
+            Exit codes: 0 meets the rules; 2 does not; 1 not a readable image.
+
+            example:
+              doorstep-cli photo-check obama.jpg --out obama-passport.jpg
+            """;
+
+    static final String FINGER_SCORE = """
+            usage: doorstep-cli finger-score FINGER_FILE [--finger F] [--ppi N] [--against FILE2 [--against-finger F2]] [--lang en|zh_CN]
+
+            Imports a fingerprint image (PNG, JPEG, BMP or WSQ) as a capture would and prints its quality
+            score (0-100, kept from 40) with the reasons behind a low score. With --against, also checks
+            that the two images are not the same finger given twice (SourceAFIS, score 40 and above is
+            the same finger). Stores nothing.
+
+              --finger F          which finger the file is: right-thumb … left-little or 1-10 (default right-index)
+              --against FILE2     a second image, of another finger
+              --against-finger F2 which finger the second image is (default left-index)
+              --ppi N             the scan's resolution when the file does not say (default 500)
+              --lang L            language of the reasons: en (default) or zh_CN
+
+            Exit codes: 0 good enough to keep; 2 retake (low quality or the same finger twice);
+            1 not a readable fingerprint image.
+
+            example:
+              doorstep-cli finger-score probe.png --against matching.png
+            """;
+
     static String of(String command) {
         return switch (command) {
             case "setup" -> SETUP;
@@ -160,6 +203,8 @@ final class Usage {
             case "verify" -> VERIFY;
             case "status" -> STATUS;
             case "wipe" -> WIPE;
+            case "photo-check" -> PHOTO_CHECK;
+            case "finger-score" -> FINGER_SCORE;
             default -> null;
         };
     }

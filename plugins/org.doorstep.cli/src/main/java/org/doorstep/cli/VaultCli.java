@@ -49,6 +49,8 @@ public final class VaultCli {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // SourceAFIS brings the SLF4J API without a logger; its notice about that would break the one-line contract
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (System.getenv(DEBUG_ENV) == null) {
             // log lines of the vault and of Derby would break the one-line error contract
             VAULT_LOG.setLevel(Level.OFF);
@@ -87,7 +89,8 @@ public final class VaultCli {
         }
         if (Usage.of(command) == null) {
             return fail(err, EXIT_BAD_INPUT, "unknown command '" + command
-                    + "' (commands: setup, enrol, import, list, verify, status, wipe; see 'doorstep-cli --help')");
+                    + "' (commands: setup, enrol, import, list, verify, status, wipe, photo-check, finger-score;"
+                    + " see 'doorstep-cli --help')");
         }
         if (rest.contains("--help") || rest.contains("-h")) {
             out.print(Usage.of(command));
@@ -103,6 +106,8 @@ public final class VaultCli {
                 case "verify" -> commands.verify(rest);
                 case "status" -> commands.status(rest);
                 case "wipe" -> commands.wipe(rest);
+                case "photo-check" -> new CaptureCommands(out).photoCheck(rest);
+                case "finger-score" -> new CaptureCommands(out).fingerScore(rest);
                 default -> throw new IllegalStateException("no code for command " + command);
             };
         } catch (CliException e) {
