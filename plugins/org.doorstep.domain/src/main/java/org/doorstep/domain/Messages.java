@@ -72,12 +72,12 @@ public final class Messages {
         return new MessageFormat(bundle.getString(key), locale).format(indices.toArray());
     }
 
-    /** {@code field.applications.prior.number} for {@code $.applications[1].prior.number}; {@code field.form} for {@code $}. */
+    /**
+     * {@code field.applications.prior.number} for {@code $.applications[1].prior.number}. The root ({@code $},
+     * a whole file or a value checked on its own) has no label: it is shown as {@code $}.
+     */
     static String labelKey(String path) {
         String bare = INDEX.matcher(path).replaceAll("");
-        if (bare.equals("$")) {
-            return "field.form";
-        }
         return "field." + (bare.startsWith("$.") ? bare.substring(2) : bare.substring(1));
     }
 
@@ -103,9 +103,22 @@ public final class Messages {
         return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
     }
 
+    /** A vocabulary value's label, {@code vocab.<enum's simple name>.<id>}, e.g. 残疾 for {@code DISABLED}. */
+    public String label(Vocabulary value) {
+        return text(vocabularyKey(value));
+    }
+
+    static String vocabularyKey(Vocabulary value) {
+        Class<?> type = value.getClass().isEnum() ? value.getClass() : value.getClass().getSuperclass();
+        return "vocab." + type.getSimpleName() + "." + value.id();
+    }
+
     private String render(Object arg) {
         if (arg instanceof LocalizedText t) {
             return t.in(locale);
+        }
+        if (arg instanceof Vocabulary v) {
+            return label(v);
         }
         if (arg instanceof LocalDate d) {
             return date(d);

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * One thing wrong with one field: where ({@code path}, JSON-path style such as
  * {@code $.applications[1].endorsements[0].id}), what ({@code code}) and the details the message shows
- * ({@code args}: texts, numbers, dates or {@link LocalizedText}s). {@link Messages} turns it into a sentence
+ * ({@code args}: texts, numbers, dates, {@link LocalizedText}s or {@link Vocabulary} values, which are shown
+ * by their labels). {@link Messages} turns it into a sentence
  * in Chinese or English that names the field.
  */
 public record Problem(String path, ProblemCode code, List<Object> args) {
@@ -22,7 +23,8 @@ public record Problem(String path, ProblemCode code, List<Object> args) {
         }
         args = List.copyOf(args);
         for (Object a : args) {
-            if (!(a instanceof String || a instanceof Number || a instanceof LocalDate || a instanceof LocalizedText)) {
+            if (!(a instanceof String || a instanceof Number || a instanceof LocalDate || a instanceof LocalizedText
+                    || a instanceof Vocabulary)) {
                 throw new IllegalArgumentException("unsupported message argument " + a.getClass().getName());
             }
         }

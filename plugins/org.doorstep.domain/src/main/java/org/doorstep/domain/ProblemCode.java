@@ -59,7 +59,38 @@ public enum ProblemCode {
     ID_BIRTH_TOO_EARLY("identity.birthTooEarly", 1),
     ID_BIRTH_IN_FUTURE("identity.birthInFuture", 1),
     ID_REGION("identity.region", 1),
-    ID_REGION_SHAPE("identity.regionShape", 1);
+    ID_REGION_SHAPE("identity.regionShape", 1),
+
+    // the case form
+    FORM_REQUIRED("form.required", 0),
+    FORM_TOO_LONG("form.tooLong", 1),
+    FORM_NAME("form.name", 0),
+    FORM_PHONE("form.phone", 1),
+    FORM_ITEM_REF("form.itemRef", 1),
+    FORM_CONTROL_CHARACTERS("form.controlCharacters", 0),
+    FORM_POSTCODE("form.postcode", 1),
+    FORM_NOT_MAINLAND_RESIDENT("form.notMainlandResident", 0),
+    FORM_GUARDIAN_REQUIRED("form.guardianRequired", 1),
+    FORM_RELATION_FOR_MINOR("form.relationForMinor", 0),
+    FORM_RELATION_GENDER("form.relationGender", 0),
+    FORM_SAME_PERSON("form.samePerson", 0),
+    FORM_MUST_BE_ADULT("form.mustBeAdult", 1),
+    FORM_NOT_AGED_60("form.notAged60", 1),
+    FORM_EVIDENCE_REQUIRED("form.evidenceRequired", 0),
+    FORM_NO_APPLICATION("form.noApplication", 0),
+    FORM_UNKNOWN_TYPE("form.unknownType", 1),
+    FORM_DUPLICATE_TYPE("form.duplicateType", 1),
+    FORM_ISSUE_NOT_OFFERED("form.issueNotOffered", 2),
+    FORM_ENDORSEMENT_REQUIRED("form.endorsementRequired", 0),
+    FORM_ENDORSEMENT_NOT_OF_TYPE("form.endorsementNotOfType", 2),
+    FORM_ENDORSEMENT_TWICE("form.endorsementTwice", 1),
+    FORM_VALIDITY_NOT_OFFERED("form.validityNotOffered", 2),
+    FORM_PRIOR_UNEXPECTED("form.priorUnexpected", 1),
+    FORM_PRIOR_NUMBER_REQUIRED("form.priorNumberRequired", 1),
+    FORM_DOCUMENT_NUMBER("form.documentNumber", 2),
+    FORM_DATE_PAST("form.datePast", 1),
+    FORM_ADDRESS_UNEXPECTED("form.addressUnexpected", 0),
+    FORM_NO_PHONE("form.noPhone", 0);
 
     private final String key;
     private final int arguments;
