@@ -90,7 +90,12 @@ public enum ProblemCode {
     FORM_DOCUMENT_NUMBER("form.documentNumber", 2),
     FORM_DATE_PAST("form.datePast", 1),
     FORM_ADDRESS_UNEXPECTED("form.addressUnexpected", 0),
-    FORM_NO_PHONE("form.noPhone", 0);
+    FORM_NO_PHONE("form.noPhone", 0),
+
+    // the checklist
+    CHECK_UNKNOWN_ITEM("checklist.unknownItem", 1),
+    CHECK_CORE_NOT_PENDING("checklist.coreNotPending", 1),
+    CHECK_DEADLINE("checklist.deadline", 3);
 
     private final String key;
     private final int arguments;
