@@ -75,7 +75,7 @@ public final class Checklist {
      *                               requirements are unknown
      */
     public static Checklist generate(Catalogue catalogue, CaseForm form, LocalDate visitDate) {
-        return generate(catalogue, form, visitDate, null);
+        return build(catalogue, form, visitDate, Map.of());
     }
 
     /**
@@ -83,6 +83,23 @@ public final class Checklist {
      * needed (a pending status only while the item is still secondary).
      */
     public static Checklist generate(Catalogue catalogue, CaseForm form, LocalDate visitDate, Checklist previous) {
+        Map<ItemKey, ItemStatus> statuses = new LinkedHashMap<>();
+        if (previous != null) {
+            previous.items().forEach(i -> statuses.put(i.key(), i.status()));
+        }
+        return build(catalogue, form, visitDate, statuses);
+    }
+
+    /**
+     * The checklist of a saved case: the form's items with the statuses saved for them ({@link ChecklistJson}).
+     * Statuses of items no longer needed are dropped; a pending status of an item now core becomes missing.
+     */
+    public static Checklist restore(Catalogue catalogue, CaseForm form, ChecklistJson.Saved saved) {
+        return build(catalogue, form, saved.visitDate(), saved.statuses());
+    }
+
+    private static Checklist build(Catalogue catalogue, CaseForm form, LocalDate visitDate,
+            Map<ItemKey, ItemStatus> previous) {
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(visitDate, "visitDate");
         Situation situation = form.situationOn(visitDate);
@@ -108,15 +125,9 @@ public final class Checklist {
         for (Map.Entry<ItemKey, Draft> entry : drafts.entrySet()) {
             Draft d = entry.getValue();
             defaults.put(d.material.id(), catalogue.pendingDays(d.material));
-            ItemStatus status = ItemStatus.MISSING;
-            if (previous != null) {
-                Optional<ChecklistItem> before = previous.item(entry.getKey());
-                if (before.isPresent()) {
-                    status = before.get().status();
-                    if (status instanceof ItemStatus.Pending && d.level == Level.CORE) {
-                        status = ItemStatus.MISSING;
-                    }
-                }
+            ItemStatus status = previous.getOrDefault(entry.getKey(), ItemStatus.MISSING);
+            if (status instanceof ItemStatus.Pending && d.level == Level.CORE) {
+                status = ItemStatus.MISSING;
             }
             String evidence = d.evidenceOf == null ? null : evidence(form, d.evidenceOf);
             if (Fields.isItemRef(evidence)) {
