@@ -95,7 +95,17 @@ public enum ProblemCode {
     // the checklist
     CHECK_UNKNOWN_ITEM("checklist.unknownItem", 1),
     CHECK_CORE_NOT_PENDING("checklist.coreNotPending", 1),
-    CHECK_DEADLINE("checklist.deadline", 3);
+    CHECK_DEADLINE("checklist.deadline", 3),
+
+    // the visit record
+    VISIT_OFFICER_ID("visit.officerId", 1),
+    VISIT_IN_FUTURE("visit.inFuture", 1),
+    VISIT_END_BEFORE_START("visit.endBeforeStart", 2),
+    VISIT_TOO_LONG("visit.tooLong", 1),
+    VISIT_RANGE("visit.range", 3),
+    VISIT_FIX_OUTSIDE("visit.fixOutside", 1),
+    VISIT_DIFFERS_FROM_FORM("visit.differsFromForm", 0),
+    VISIT_PRESENCE_REQUIRED("visit.presenceRequired", 0);
 
     private final String key;
     private final int arguments;
