@@ -4,15 +4,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.doorstep.domain.InvalidInputException;
+import org.doorstep.domain.Issue;
+import org.doorstep.domain.Messages;
+import org.doorstep.domain.ReliefBasis;
+import org.doorstep.domain.UrgentReason;
+import org.doorstep.domain.VisitReason;
+import org.doorstep.domain.Vocabulary;
 import org.doorstep.domain.Problem;
 import org.doorstep.domain.ProblemCode;
 import org.doorstep.domain.catalogue.ApplicationType;
 import org.doorstep.domain.catalogue.Catalogue;
+import org.doorstep.domain.catalogue.Condition;
 import org.doorstep.domain.catalogue.DocumentFamily;
 import org.doorstep.domain.catalogue.Endorsement;
 import org.doorstep.domain.catalogue.EvidenceOf;
@@ -257,6 +265,56 @@ public final class Checklist {
     /** What the applicant still owes: items accepted pending and items missing. */
     public List<ChecklistItem> owed() {
         return items.stream().filter(i -> !i.isPresent()).toList();
+    }
+
+    /**
+     * Why {@code item} is needed, one line per reason, in {@code locale}: the application (and endorsement)
+     * that asks for it, then the conditions that held, e.g. "往来港澳通行证（首次申请） · 探亲签注" or
+     * "Ordinary passport (first issue); The applicant is 16 or over". Issue conditions are left out, since the
+     * application's title names its issue.
+     */
+    public List<String> because(ChecklistItem item, Locale locale) {
+        Messages m = Messages.of(locale);
+        boolean english = m.locale().getLanguage().equals("en");
+        List<String> lines = new ArrayList<>();
+        for (Reason r : item.reasons()) {
+            List<String> words = new ArrayList<>();
+            if (r.application() != ItemKey.CASE) {
+                Optional<AppliedFor> a = applications.stream().filter(x -> x.index() == r.application()).findFirst();
+                if (a.isPresent()) {
+                    String title = a.get().title().in(locale);
+                    if (r.endorsement() != null) {
+                        String name = a.get().type().endorsement(r.endorsement()).map(e -> e.name().in(locale))
+                                .orElse(r.endorsement());
+                        title += english ? " · " + name + " endorsement" : " · " + name + "签注";
+                    }
+                    words.add(title);
+                }
+            }
+            for (Condition c : r.conditions()) {
+                if (c.kind() != Condition.Kind.ISSUE) {
+                    words.add(label(c, m));
+                }
+            }
+            String line = String.join(english ? "; " : "；", words);
+            if (!line.isEmpty() && !lines.contains(line)) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** A condition as a phrase: "申请人未满 16 周岁", "Urgent: Funeral abroad". */
+    public static String label(Condition c, Messages m) {
+        String key = "condition." + c.kind().id();
+        return switch (c.kind()) {
+            case AGE_BELOW, AGE_AT_LEAST -> m.text(key, c.value());
+            case URGENT_REASON -> m.text(key, m.label(Vocabulary.byId(UrgentReason.class, c.value()).orElseThrow()));
+            case VISIT_REASON -> m.text(key, m.label(Vocabulary.byId(VisitReason.class, c.value()).orElseThrow()));
+            case RELIEF_BASIS -> m.text(key, m.label(Vocabulary.byId(ReliefBasis.class, c.value()).orElseThrow()));
+            case ISSUE -> m.text(key, m.label(Vocabulary.byId(Issue.class, c.value()).orElseThrow()));
+            default -> m.text(key);
+        };
     }
 
     public FeeSummary fees() {

@@ -57,6 +57,14 @@ public final class IdentityNumber {
         this.birthDate = birthDate;
     }
 
+    /**
+     * Parses {@code text} with "today" from the system clock in the JVM's zone. Code that decides about cases
+     * should use {@link #parse(String, Clock)} with the product's clock, so that tests can fix the date.
+     */
+    public static IdentityNumber parse(String text) {
+        return parse(text, Clock.systemDefaultZone());
+    }
+
     /** Parses {@code text} with "today" from {@code clock} (its zone decides the date). */
     public static IdentityNumber parse(String text, Clock clock) {
         return parse(text, LocalDate.now(clock));

@@ -10,8 +10,6 @@ import java.util.Optional;
 import org.doorstep.domain.InvalidInputException;
 import org.doorstep.domain.Messages;
 import org.doorstep.domain.catalogue.Catalogue;
-import org.doorstep.domain.catalogue.Condition;
-import org.doorstep.domain.catalogue.Endorsement;
 import org.doorstep.domain.catalogue.Level;
 import org.doorstep.domain.checklist.AppliedFor;
 import org.doorstep.domain.checklist.Checklist;
@@ -19,8 +17,6 @@ import org.doorstep.domain.checklist.ChecklistItem;
 import org.doorstep.domain.checklist.EndorsementChoice;
 import org.doorstep.domain.checklist.FeeLine;
 import org.doorstep.domain.checklist.FeeSummary;
-import org.doorstep.domain.checklist.ItemKey;
-import org.doorstep.domain.checklist.Reason;
 import org.doorstep.domain.form.CaseForm;
 import org.doorstep.domain.form.PostalAddress;
 import org.doorstep.domain.identity.IdentityNumber;
@@ -242,53 +238,13 @@ public final class OneTimeNotice {
         raw("<tr><th>").text(label).raw("</th><td>").text(nz(value)).raw("</td></tr>\n");
     }
 
-    /** "普通护照（首次申请）；申请人年满 16 周岁" for each reason, joined. */
     private String because(ChecklistItem item) {
-        List<String> parts = new ArrayList<>();
-        for (Reason r : item.reasons()) {
-            List<String> words = new ArrayList<>();
-            if (r.application() != ItemKey.CASE) {
-                String title = applicationTitle(r.application());
-                if (r.endorsement() != null) {
-                    title += " · " + endorsementName(r.application(), r.endorsement()) + "签注";
-                }
-                words.add(title);
-            }
-            for (Condition c : r.conditions()) {
-                if (c.kind() != Condition.Kind.ISSUE) { // the title names the issue already
-                    words.add(condition(c));
-                }
-            }
-            String part = String.join("；", words);
-            if (!part.isEmpty() && !parts.contains(part)) {
-                parts.add(part);
-            }
-        }
-        return String.join("\n", parts);
-    }
-
-    private String condition(Condition c) {
-        String key = "condition." + c.kind().id();
-        return switch (c.kind()) {
-            case AGE_BELOW, AGE_AT_LEAST -> ZH.text(key, c.value());
-            case URGENT_REASON -> ZH.text(key, ZH.label(org.doorstep.domain.Vocabulary
-                    .byId(org.doorstep.domain.UrgentReason.class, c.value()).orElseThrow()));
-            case VISIT_REASON -> ZH.text(key, ZH.label(org.doorstep.domain.Vocabulary
-                    .byId(org.doorstep.domain.VisitReason.class, c.value()).orElseThrow()));
-            case RELIEF_BASIS -> ZH.text(key, ZH.label(org.doorstep.domain.Vocabulary
-                    .byId(org.doorstep.domain.ReliefBasis.class, c.value()).orElseThrow()));
-            default -> ZH.text(key);
-        };
+        return String.join("\n", checklist.because(item, Locale.SIMPLIFIED_CHINESE));
     }
 
     private String applicationTitle(int index) {
         return checklist.applications().stream().filter(a -> a.index() == index).findFirst()
                 .map(a -> a.title().zh()).orElse("");
-    }
-
-    private String endorsementName(int index, String endorsement) {
-        return checklist.applications().stream().filter(a -> a.index() == index).findFirst()
-                .flatMap(a -> a.type().endorsement(endorsement)).map(Endorsement::name).map(n -> n.zh()).orElse(endorsement);
     }
 
     private static boolean blank(String s) {

@@ -58,6 +58,18 @@ class ChecklistTest {
     }
 
     @Test
+    void eachItemSaysWhyItIsNeededInBothLanguages() {
+        Checklist c = of(TestForms.elderly());
+        assertEquals(List.of("普通护照（首次申请）；申请人年满 16 周岁", "往来港澳通行证（首次申请）；申请人年满 16 周岁"),
+                c.because(c.item(ID_CARD).orElseThrow(), Locale.SIMPLIFIED_CHINESE));
+        assertEquals(List.of("Exit-entry permit for travelling to and from Hong Kong and Macao (first issue) · Family visit endorsement"),
+                c.because(c.item(KINSHIP).orElseThrow(), Locale.ENGLISH));
+        Checklist urgent = of(TestForms.withUrgent(TestForms.elderly(), new Urgency(UrgentReason.FUNERAL, null, null, null)));
+        assertEquals(List.of("Urgent: Funeral abroad"),
+                urgent.because(urgent.item(ItemKey.of("funeral-proof")).orElseThrow(), Locale.ENGLISH));
+    }
+
+    @Test
     void aMissingCoreItemBlocksCompletionAndAnUndecidedSecondaryOneToo() {
         Checklist c = of(TestForms.elderly());
         Completion completion = c.completion();
