@@ -116,16 +116,16 @@ public final class Checklist {
         Map<ItemKey, Draft> drafts = new LinkedHashMap<>();
         for (AppliedFor a : applied) {
             for (Requirement r : a.type().requirements()) {
-                require(drafts, catalogue, r, a.index(), null, situation, a.issue());
+                require(drafts, catalogue, r, a, null, situation);
             }
             for (EndorsementChoice e : a.endorsements()) {
                 for (Requirement r : e.endorsement().requirements()) {
-                    require(drafts, catalogue, r, a.index(), e.endorsement().id(), situation, a.issue());
+                    require(drafts, catalogue, r, a, e.endorsement().id(), situation);
                 }
             }
         }
         for (Requirement r : catalogue.caseRequirements()) {
-            require(drafts, catalogue, r, ItemKey.CASE, null, situation, null);
+            require(drafts, catalogue, r, null, null, situation);
         }
 
         Map<String, Integer> defaults = new LinkedHashMap<>();
@@ -187,20 +187,21 @@ public final class Checklist {
         }
     }
 
-    private static void require(Map<ItemKey, Draft> drafts, Catalogue catalogue, Requirement r, int application,
-            String endorsement, Situation situation, IssueRule issue) {
-        if (!r.applies(situation, issue == null ? null : issue.issue())) {
+    /** Adds {@code r} if it applies; {@code application} is {@code null} for a case-level requirement. */
+    private static void require(Map<ItemKey, Draft> drafts, Catalogue catalogue, Requirement r, AppliedFor application,
+            String endorsement, Situation situation) {
+        if (!r.applies(situation, application == null ? null : application.issue().issue())) {
             return;
         }
         Material material = catalogue.material(r.material()).orElseThrow();
-        ItemKey key = material.scope() == Scope.APPLICATION && application != ItemKey.CASE
-                ? new ItemKey(material.id(), application) : ItemKey.of(material.id());
+        ItemKey key = material.scope() == Scope.APPLICATION && application != null
+                ? ItemKey.of(material.id(), application.type().id()) : ItemKey.of(material.id());
         Draft d = drafts.computeIfAbsent(key, k -> new Draft(material, r.level()));
         if (r.level() == Level.CORE) {
             d.level = Level.CORE;
         }
         r.evidenceOf().ifPresent(e -> d.evidenceOf = e);
-        Reason reason = new Reason(application, endorsement, r.when());
+        Reason reason = new Reason(application == null ? Reason.CASE : application.index(), endorsement, r.when());
         if (!d.reasons.contains(reason)) {
             d.reasons.add(reason);
         }
@@ -279,7 +280,7 @@ public final class Checklist {
         List<String> lines = new ArrayList<>();
         for (Reason r : item.reasons()) {
             List<String> words = new ArrayList<>();
-            if (r.application() != ItemKey.CASE) {
+            if (r.application() != Reason.CASE) {
                 Optional<AppliedFor> a = applications.stream().filter(x -> x.index() == r.application()).findFirst();
                 if (a.isPresent()) {
                     String title = a.get().title().in(locale);

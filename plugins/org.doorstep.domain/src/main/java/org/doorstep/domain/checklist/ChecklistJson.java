@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {"format": "doorstep-checklist/1", "catalogueVersion": 1, "visitDate": "2025-06-01",
  *  "items": [{"material": "resident-id-card", "status": "present", "scan": "scan.id-card"},
  *            {"material": "kinship-proof", "status": "pending", "deadline": "2025-06-16"},
- *            {"material": "prior-document", "application": 0, "status": "missing"}]}
+ *            {"material": "prior-document", "application": "passport", "status": "missing"}]}
  * </pre>
  */
 public final class ChecklistJson {
@@ -58,7 +58,7 @@ public final class ChecklistJson {
             ObjectNode o = items.addObject();
             o.put("material", i.key().material());
             if (!i.key().isCaseLevel()) {
-                o.put("application", i.key().application());
+                o.put("application", i.key().type());
             }
             switch (i.status()) {
                 case ItemStatus.Present p -> {
@@ -90,7 +90,7 @@ public final class ChecklistJson {
         LocalDate visitDate = top.date("visitDate");
         Map<ItemKey, ItemStatus> statuses = new LinkedHashMap<>();
         for (JsonObject o : top.objects("items", ITEM)) {
-            ItemKey key = new ItemKey(o.text("material"), o.optInteger("application", 0, 999).orElse(ItemKey.CASE));
+            ItemKey key = new ItemKey(o.text("material"), o.has("application") ? o.text("application") : null);
             Status status = o.vocabulary("status", Status.class);
             ItemStatus s = switch (status) {
                 case PRESENT -> {

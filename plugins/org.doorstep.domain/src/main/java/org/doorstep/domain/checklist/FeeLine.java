@@ -11,7 +11,7 @@ import org.doorstep.domain.catalogue.Waiver;
  * One fee of a case, in CNY: what for, the catalogue's amount, the waiver applied (the largest, if several
  * apply) and what is due.
  *
- * @param application the application's index, {@link ItemKey#CASE} for postage
+ * @param application the application's index, {@link Reason#CASE} for postage
  */
 public record FeeLine(FeeKind kind, int application, LocalizedText item, BigDecimal amount, Optional<Waiver> waiver,
         BigDecimal due) {

@@ -47,7 +47,7 @@ final class Fees {
             for (String id : families) {
                 DocumentFamily f = catalogue.family(id).orElseThrow();
                 LocalizedText item = new LocalizedText("邮寄费（" + f.name().zh() + "）", "Postage (" + f.name().en() + ")");
-                add(lines, catalogue, FeeKind.POSTAGE, ItemKey.CASE, item, f.postage(), null, null, situation);
+                add(lines, catalogue, FeeKind.POSTAGE, Reason.CASE, item, f.postage(), null, null, situation);
             }
         }
         BigDecimal total = lines.stream().map(FeeLine::due).reduce(BigDecimal.ZERO, BigDecimal::add);

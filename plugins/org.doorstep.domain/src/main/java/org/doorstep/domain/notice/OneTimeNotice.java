@@ -194,7 +194,8 @@ public final class OneTimeNotice {
         for (ChecklistItem i : present) {
             raw("<li>").text(i.material().name().zh());
             if (!i.key().isCaseLevel()) {
-                raw("（").text(applicationTitle(i.key().application())).raw("）");
+                raw("（").text(checklist.applications().stream().filter(a -> a.type().id().equals(i.key().type()))
+                        .findFirst().map(a -> a.title().zh()).orElse(i.key().type())).raw("）");
             }
             raw("</li>\n");
         }

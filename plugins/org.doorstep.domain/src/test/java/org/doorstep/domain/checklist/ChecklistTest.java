@@ -143,15 +143,27 @@ class ChecklistTest {
     void eachPreviousDocumentIsItsOwnItem() {
         Checklist c = of(TestForms.withApplications(TestForms.elderly(), apply("passport", Issue.RENEWAL, "E12345678"),
                 apply("hk-macau-permit", Issue.REPLACE_LOST, null), apply("taiwan-permit", Issue.REPLACE_DAMAGED, "L12345678")));
-        assertEquals(List.of("resident-id-card:core", "prior-document@0:core", "loss-statement@1:core",
-                "prior-document@2:core"), keys(c));
+        assertEquals(List.of("resident-id-card:core", "prior-document@passport:core", "loss-statement@hk-macau-permit:core",
+                "prior-document@taiwan-permit:core"), keys(c));
+    }
+
+    @Test
+    void aPreviousDocumentsScanStaysWithItsApplicationWhenAnotherIsRemoved() {
+        CaseForm both = TestForms.withApplications(TestForms.elderly(), apply("passport", Issue.RENEWAL, "E12345678"),
+                apply("hk-macau-permit", Issue.RENEWAL, "C12345678"));
+        Checklist c = of(both).attach(ItemKey.of("prior-document", "hk-macau-permit"), "scan.old-permit");
+        Checklist permitOnly = Checklist.generate(CATALOGUE, TestForms.withApplications(TestForms.elderly(),
+                apply("hk-macau-permit", Issue.RENEWAL, "C12345678")), VISIT, c);
+        assertEquals("scan.old-permit", permitOnly.item(ItemKey.of("prior-document", "hk-macau-permit")).orElseThrow()
+                .scan().orElseThrow());
+        assertEquals(1, permitOnly.items().stream().filter(ChecklistItem::isPresent).count());
     }
 
     @Test
     void theIdCardsMaterialsDependOnTheIssue() {
         assertEquals(List.of("household-register:core"),
                 keys(of(TestForms.withApplications(TestForms.elderly(), apply("resident-id-card", Issue.REPLACE_LOST, null)))));
-        assertEquals(List.of("prior-document@0:core"),
+        assertEquals(List.of("prior-document@resident-id-card:core"),
                 keys(of(TestForms.withApplications(TestForms.elderly(), apply("resident-id-card", Issue.RENEWAL, null)))));
         assertEquals(List.of("household-register:core"), keys(of(TestForms.withApplications(TestForms.elderly(),
                 apply("resident-id-card", Issue.FIRST, null), apply("temporary-id-card", Issue.FIRST, null)))));
