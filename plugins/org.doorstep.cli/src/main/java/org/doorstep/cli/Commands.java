@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,13 +45,16 @@ final class Commands {
     private final PrintStream out;
     private final VaultPolicy policy;
     private final Clock clock = Clock.systemUTC();
+    /** The laptop's clock in its zone: which day it is, and when a visit recorded in a case file was. */
+    private final Clock laptopClock;
     private final SecureRandom random = new SecureRandom();
 
-    Commands(Map<String, String> env, Passphrases passphrases, PrintStream out, VaultPolicy policy) {
+    Commands(Map<String, String> env, Passphrases passphrases, PrintStream out, VaultPolicy policy, Clock laptopClock) {
         this.env = env;
         this.passphrases = passphrases;
         this.out = out;
         this.policy = policy;
+        this.laptopClock = laptopClock;
     }
 
     int setup(List<String> args) throws IOException {
@@ -132,7 +136,7 @@ final class Commands {
         String as = officerId(o);
         Path json = path(o.positional("CASE.json"), "the case file");
         requireSetUp(data);
-        CaseFile.Parsed parsed = CaseFile.read(json);
+        CaseFile.Parsed parsed = CaseFile.read(json, laptopClock, Locale.ENGLISH);
         try (Vault vault = open(data)) {
             unlock(vault, as, passphrases.toUnlock(as));
             CaseSummary created = vault.cases().create(parsed.label(), parsed.urgent(), parsed.items());

@@ -80,7 +80,8 @@ final class Usage {
             usage: doorstep-cli import CASE.json --as OFFICER_ID [--data DIR]
 
             Imports one case as a draft and prints its id. The case file and every file it names are
-            checked before the vault is unlocked; then the case is stored in one transaction.
+            checked before the vault is unlocked; then the case is stored in one transaction: the form,
+            the checklist's state, the visit record and the attachments.
 
               --as OFFICER_ID    the officer who unlocks; the case is recorded as theirs
 
@@ -89,18 +90,31 @@ final class Usage {
 
             The case file (UTF-8 JSON, unknown fields are errors):
               {
-                "format": "doorstep-case/1",              required, exactly this
-                "label": "张三 · 护照",                     required, 1-500 characters, shown in lists
-                "urgent": false,                          optional, default false
-                "form": { ... },                          required, any JSON object: the application form
+                "format": "doorstep-case/2",              required, exactly this
+                "label": "张三 · 护照",                     optional, 1-500 characters, shown in lists;
+                                                          default: the applicant and the documents
+                "visitDate": "2026-11-20",                optional, not after today; default: the day
+                                                          the visit record began, else today
+                "form": {"format": "doorstep-form/1", ...},
+                                                          required: the application form, checked against
+                                                          the built-in catalogue on the visit date
                 "attachments": [                          optional
-                  {"kind": "photo", "slot": "photo", "file": "photo.jpg"}
-                ]
+                  {"kind": "scan", "slot": "scan.id-card", "file": "id-card.pdf",
+                   "material": "resident-id-card"}        material: scans only, optional
+                ],
+                "pending": [                              optional: secondary materials handed in later
+                  {"material": "kinship-proof", "deadline": "2026-12-05"}
+                ],                                        deadline optional (the catalogue's default)
+                "visit": {"format": "doorstep-visit/1", ...}
+                                                          optional: the visit record
               }
             kind: photo (JPEG, PNG), fingerprint (JPEG, PNG, WSQ), signature (JPEG, PNG) or scan (JPEG,
             PNG, PDF) - recognised by content, not by name, and decoded in full: a damaged or cut-short
-            image is refused. slot: unique per case, lower-case letters, digits, '.', '_', '-' ("form" is
-            the form's). file: relative to the case file's folder, or absolute; at most 64 MiB.
+            image is refused. slot: unique per case, lower-case letters, digits, '.', '_', '-' ("form",
+            "checklist" and "visit" are the case's own). file: relative to the case file's folder, or
+            absolute; at most 64 MiB. material: a checklist item of this case, e.g. resident-id-card, or
+            prior-document@passport for one application's. The form's evidence and the visit record's
+            signature and photo name attachments by their slot.
 
             example:
               DOORSTEP_PASSPHRASE=$PASS doorstep-cli import docs/examples/case.json --as J10023
@@ -153,7 +167,6 @@ final class Usage {
     private Usage() {
     }
 
-    /** The page of one command, or {@code null} when there is no such command. */
     static final String PHOTO_CHECK = """
             usage: doorstep-cli photo-check PHOTO_FILE [--document exit-entry|id-card] [--out CROP.jpg] [--lang en|zh_CN]
 
@@ -194,6 +207,7 @@ final class Usage {
               doorstep-cli finger-score probe.png --against matching.png
             """;
 
+    /** The page of one command, or {@code null} when there is no such command. */
     static String of(String command) {
         return switch (command) {
             case "setup" -> SETUP;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -66,17 +67,21 @@ public final class VaultCli {
      * @return the exit code
      */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env) {
-        return run(args, stdin, out, err, env, VaultPolicy.DEFAULT, stdin == System.in ? terminal() : null);
+        return run(args, stdin, out, err, env, VaultPolicy.DEFAULT, Clock.systemDefaultZone(),
+                stdin == System.in ? terminal() : null);
     }
 
-    /** For tests: a cheaper unlock policy (Argon2 cost, lock-out), never a terminal. */
+    /**
+     * For tests: a cheaper unlock policy (Argon2 cost, lock-out), the laptop's clock (its zone decides which
+     * day a visit was on), never a terminal.
+     */
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env,
-            VaultPolicy policy) {
-        return run(args, stdin, out, err, env, policy, null);
+            VaultPolicy policy, Clock clock) {
+        return run(args, stdin, out, err, env, policy, clock, null);
     }
 
     private static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env,
-            VaultPolicy policy, Console console) {
+            VaultPolicy policy, Clock clock, Console console) {
         List<String> all = Arrays.asList(args);
         if (all.isEmpty()) {
             return fail(err, EXIT_BAD_INPUT, "no command given (see 'doorstep-cli --help')");
@@ -96,7 +101,7 @@ public final class VaultCli {
             out.print(Usage.of(command));
             return EXIT_OK;
         }
-        Commands commands = new Commands(env, new Passphrases(env, stdin, console), out, policy);
+        Commands commands = new Commands(env, new Passphrases(env, stdin, console), out, policy, clock);
         try {
             return switch (command) {
                 case "setup" -> commands.setup(rest);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +29,11 @@ final class CliRun {
 
     static final String PASSPHRASE = Fixture.PASSPHRASE;
     static final String OFFICER = Fixture.WANG.id();
+    /**
+     * The laptops are in China: the example's visit, at 09:30 Beijing time, was on 2026-11-20 whatever zone the
+     * machine running the tests is in.
+     */
+    static final Clock LAPTOP = Clock.system(ZoneId.of("Asia/Shanghai"));
 
     /** What one command printed and returned. */
     record Result(int code, String out, String err) {
@@ -80,7 +87,8 @@ final class CliRun {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = VaultCli.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, env, policy);
+            code = VaultCli.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), o, e, env, policy,
+                    LAPTOP);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

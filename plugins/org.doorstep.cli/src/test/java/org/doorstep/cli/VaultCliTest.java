@@ -11,8 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.doorstep.domain.catalogue.Catalogue;
+import org.doorstep.domain.checklist.Checklist;
+import org.doorstep.domain.checklist.ChecklistJson;
+import org.doorstep.domain.checklist.ItemKey;
+import org.doorstep.domain.form.CaseForm;
+import org.doorstep.domain.form.FormJson;
+import org.doorstep.domain.visit.Presence;
+import org.doorstep.domain.visit.VisitJson;
+import org.doorstep.domain.visit.VisitRecord;
 
 import org.doorstep.vault.AuditAction;
 import org.doorstep.vault.AuditEntry;
@@ -63,7 +76,7 @@ class VaultCliTest {
 
         CliRun.Result table = cli.run("", Map.of(Passphrases.ENV, ZHAO_PASSPHRASE), "list", "--as", "J30001").assertOk();
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith(id.substring(0, 8)) && l.contains("draft")
-                && l.contains("J20077") && l.endsWith("张三 · 护照 + 港澳通行证")), table.out());
+                && l.contains("J20077") && l.endsWith("张三 · 普通护照 + 往来港澳通行证")), table.out());
 
         JsonNode listed = JsonMapper.builder().build().readTree(cli.listJson());
         assertEquals(1, listed.size());
@@ -74,15 +87,36 @@ class VaultCliTest {
         CliRun.Result verified = cli.asOfficer("verify", "--as", OFFICER).assertOk();
         assertTrue(verified.out().startsWith("audit trail intact: "), verified.out());
 
-        // what was stored, read back through the vault's own API
+        // what was stored, read back through the vault's own API and the domain's readers
+        JsonNode caseFile = JsonMapper.builder().build().readTree(Files.readAllBytes(example));
+        CaseForm form = FormJson.read(JsonMapper.builder().build().writeValueAsBytes(caseFile.get("form")));
         try (Vault vault = new Fixture(cli.data).reopenUnlocked()) {
-            assertEquals("{\"address\":\"北京市西城区某街道 1 号\",\"applicant\":{\"idNumber\":\"11010519491231002X\","
-                    + "\"name\":\"张三\",\"phone\":\"13800000000\"},\"applications\":[\"passport\",\"hk-macau-permit\"],"
-                    + "\"visitReason\":\"aged-60-plus\"}",
-                    new String(vault.cases().read(id, "form"), StandardCharsets.UTF_8), "the form as canonical JSON");
+            assertEquals(List.of("checklist application/json", "finger.l1 image/png", "finger.r1 image/x-wsq",
+                    "form application/json", "photo image/jpeg", "photo.witness image/jpeg", "scan.id-card application/pdf",
+                    "scan.relative-id application/pdf", "visit application/json"),
+                    vault.cases().items(id).stream().map(i -> i.slot() + " " + i.mediaType()).toList());
+            byte[] storedForm = vault.cases().read(id, "form");
+            assertEquals(form, FormJson.read(storedForm), "the form as the case file gave it");
+            assertArrayEquals(FormJson.write(form), storedForm, "written as the domain writes it: compact, in its order");
+            assertTrue(new String(storedForm, StandardCharsets.UTF_8).startsWith(
+                    "{\"format\":\"doorstep-form/1\",\"applicant\":{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\"}"));
+
+            Checklist checklist = Checklist.restore(Catalogue.builtIn(), form, ChecklistJson.read(vault.cases().read(id, "checklist")));
+            assertEquals(LocalDate.of(2026, 11, 20), checklist.visitDate());
+            assertEquals(Optional.of("scan.id-card"), checklist.item(ItemKey.of("resident-id-card")).orElseThrow().scan());
+            assertEquals(Optional.of("scan.relative-id"), checklist.item(ItemKey.of("relative-hkmo-id")).orElseThrow().scan());
+            assertEquals(Optional.of(LocalDate.of(2026, 12, 5)), checklist.item(ItemKey.of("kinship-proof")).orElseThrow()
+                    .deadline(), "the catalogue's 15 days for a proof of kinship");
+            assertTrue(checklist.canComplete());
+
+            VisitRecord visit = VisitJson.read(vault.cases().read(id, "visit"));
+            assertEquals("J10023", visit.officer().id());
+            assertEquals(Instant.parse("2026-11-20T01:30:00Z"), visit.start());
+            assertEquals("photo.witness", ((Presence.Witnessed) visit.presence()).photo());
+
             assertArrayEquals(Fixture.resource("obama.jpg"), vault.cases().read(id, "photo"));
-            assertEquals(List.of("finger.l1 image/png", "finger.r1 image/x-wsq", "form application/json",
-                    "photo image/jpeg"), vault.cases().items(id).stream().map(i -> i.slot() + " " + i.mediaType()).toList());
+            assertArrayEquals(Files.readAllBytes(CliRun.examples().resolve("scan-id-card.pdf")),
+                    vault.cases().read(id, "scan.id-card"));
         }
 
         cli.run("", Map.of(), "wipe", "--yes", "--reason", "laptop returned").assertOk();
@@ -102,32 +136,45 @@ class VaultCliTest {
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.write(in.resolve("photo.png"), Fixture.resource("probe.png"));
         Files.write(in.resolve("signature.jpg"), Fixture.resource("biden.jpg"));
-        Files.write(in.resolve("hukou.pdf"), MediaCheckTest.PDF);
+        Files.write(in.resolve("disability.pdf"), MediaCheckTest.PDF);
         // named .png but JPEG inside: the content decides
         Files.write(in.resolve("finger.png"), Fixture.resource("obama.jpg"));
         Files.writeString(in.resolve("case.json"), """
-                {"format": "doorstep-case/1", "label": "李四 · 身份证", "urgent": true, "form": {"b": 1.10, "a": [3, {"z": null, "y": true}]},
+                {"format": "doorstep-case/2", "label": "李四 · 护照（加急）", "visitDate": "2026-11-20",
+                 "form": {"format": "doorstep-form/1",
+                   "applicant": {"name": "李四", "idNumber": "110102197001010039", "phone": "13700000000"},
+                   "visit": {"reason": "disabled", "evidence": "scan.disability"},
+                   "applications": [{"type": "passport", "issue": "first"}],
+                   "urgent": {"reason": "funeral", "evidence": "scan.funeral", "neededBy": "2026-11-25"},
+                   "delivery": {"method": "collect"},
+                   "contact": {"address": "北京市东城区某胡同 5 号"}},
                  "attachments": [
                    {"kind": "photo", "slot": "photo", "file": "photo.png"},
                    {"kind": "signature", "slot": "signature", "file": "signature.jpg"},
-                   {"kind": "scan", "slot": "scan.hukou", "file": "%s"},
+                   {"kind": "scan", "slot": "scan.disability", "file": "%s"},
+                   {"kind": "scan", "slot": "scan.funeral", "file": "signature.jpg", "material": "funeral-proof"},
                    {"kind": "fingerprint", "slot": "finger.r2", "file": "finger.png"}]}
-                """.formatted(in.resolve("hukou.pdf").toString().replace("\\", "\\\\")));
+                """.formatted(in.resolve("disability.pdf").toString().replace("\\", "\\\\")));
         String id = cli.asOfficer("import", in.resolve("case.json").toString(), "--as", OFFICER).assertOk().out().strip();
 
         try (Vault vault = new Fixture(cli.data).reopenUnlocked()) {
             CaseSummary c = vault.cases().get(id);
-            assertTrue(c.urgent());
+            assertTrue(c.urgent(), "the form asks for urgent processing");
             assertEquals(CaseState.DRAFT, c.state());
-            assertEquals(List.of("finger.r2 image/jpeg", "form application/json", "photo image/png",
-                    "scan.hukou application/pdf", "signature image/jpeg"),
+            assertEquals(List.of("checklist application/json", "finger.r2 image/jpeg", "form application/json",
+                    "photo image/png", "scan.disability application/pdf", "scan.funeral image/jpeg", "signature image/jpeg"),
                     vault.cases().items(id).stream().map(i -> i.slot() + " " + i.mediaType()).toList());
-            assertEquals("{\"a\":[3,{\"y\":true,\"z\":null}],\"b\":1.10}",
-                    new String(vault.cases().read(id, "form"), StandardCharsets.UTF_8), "sorted, compact, digits kept");
+            String form = new String(vault.cases().read(id, "form"), StandardCharsets.UTF_8);
+            assertTrue(form.startsWith("{\"format\":\"doorstep-form/1\",\"applicant\":{\"name\":\"李四\""), form);
+            assertFalse(form.contains(" \"") || form.contains("\n"), "compact: " + form);
+            // the form's evidence counts as present; the officer still owes the ID card scan
+            String checklist = new String(vault.cases().read(id, "checklist"), StandardCharsets.UTF_8);
+            assertTrue(checklist.contains("{\"material\":\"disability-certificate\",\"status\":\"present\",\"scan\":\"scan.disability\"}"), checklist);
+            assertTrue(checklist.contains("{\"material\":\"funeral-proof\",\"status\":\"present\",\"scan\":\"scan.funeral\"}"), checklist);
+            assertTrue(checklist.contains("{\"material\":\"resident-id-card\",\"status\":\"missing\"}"), checklist);
         }
         assertTrue(cli.asOfficer("list", "--as", OFFICER, "--state", "draft").out().contains("urgent"));
-        Files.writeString(in.resolve("two-lines.json"),
-                "{\"format\": \"doorstep-case/1\", \"label\": \"王五\\n第二行\", \"form\": {}}");
+        Files.writeString(in.resolve("two-lines.json"), CaseFiles.caseWith("").replace("\"张三\", \"visitDate", "\"王五\\n第二行\", \"visitDate"));
         cli.asOfficer("import", in.resolve("two-lines.json").toString(), "--as", OFFICER).assertOk();
         assertEquals(3, cli.asOfficer("list", "--as", OFFICER).out().lines().count(), "one line per case, and the heading");
         assertEquals("no sealed cases on this laptop\n",
