@@ -44,7 +44,7 @@ final class CaptureCommands {
     int photoCheck(List<String> args) throws IOException {
         Options o = Options.parse("photo-check", args, Set.of("document", "out", "lang"), Set.of(), 1);
         Path file = Path.of(o.positional("PHOTO_FILE"));
-        Locale locale = locale(o);
+        Locale locale = o.language();
         PhotoSpec spec = switch (String.valueOf(o.optional("document"))) {
             case "null", "exit-entry" -> PhotoSpec.EXIT_ENTRY;
             case "id-card" -> PhotoSpec.ID_CARD;
@@ -83,7 +83,7 @@ final class CaptureCommands {
         Options o = Options.parse("finger-score", args, Set.of("finger", "against", "against-finger", "ppi", "lang"),
                 Set.of(), 1);
         Path file = Path.of(o.positional("FINGER_FILE"));
-        Locale locale = locale(o);
+        Locale locale = o.language();
         FingerPosition finger = finger(o, "finger", FingerPosition.RIGHT_INDEX);
         int ppi = ImageImportDriver.DEFAULT_PPI;
         if (o.optional("ppi") != null) {
@@ -144,17 +144,6 @@ final class CaptureCommands {
             }
         }
         throw o.usage("--" + option + " must be a finger such as right-index or its number 1-10");
-    }
-
-    private static Locale locale(Options o) {
-        String lang = o.optional("lang");
-        if (lang == null || lang.equals("en")) {
-            return Locale.ENGLISH;
-        }
-        if (lang.equals("zh_CN") || lang.equals("zh")) {
-            return Locale.SIMPLIFIED_CHINESE;
-        }
-        throw o.usage("--lang must be en or zh_CN");
     }
 
     private static byte[] read(Path file) throws IOException {

@@ -1,8 +1,12 @@
 package org.doorstep.cli;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,6 +91,31 @@ final class Options {
 
     boolean flag(String name) {
         return values.containsKey(name);
+    }
+
+    /** The language of {@code --lang}: English (the default) or Simplified Chinese. */
+    Locale language() {
+        String lang = values.get("lang");
+        if (lang == null || lang.equals("en")) {
+            return Locale.ENGLISH;
+        }
+        if (lang.equals("zh_CN") || lang.equals("zh")) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        throw usage("--lang must be en or zh_CN");
+    }
+
+    /** A date option, {@code 2026-11-20}, or {@code fallback} when it is not given. */
+    LocalDate date(String name, LocalDate fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw usage("--" + name + " must be a date like 2026-11-20, not '" + value + "'");
+        }
     }
 
     /** The one positional argument the command needs. */

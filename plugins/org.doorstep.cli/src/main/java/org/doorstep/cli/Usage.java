@@ -16,11 +16,16 @@ final class Usage {
               status   device, officers, vault state (no passphrase needed)
               wipe     destroy every key and case on this laptop (no passphrase needed)
 
+              id-check      check an identity number (GB 11643): birth date, age, gender, region
+              checklist     check a case file as import does and print its checklist, fees and
+                            captures; write the one-time notice
               photo-check   check a photo against the exit-entry or ID-card rules, crop it
               finger-score  score a fingerprint image, and check two images are not the same finger
 
-            Every command takes --data DIR, the data folder; default $DOORSTEP_DATA, else ~/.doorstep
-            (the field product's default).
+            The commands above the blank line work on the vault; those below need none and store nothing.
+
+            The vault's commands take --data DIR, the data folder; default $DOORSTEP_DATA, else
+            ~/.doorstep (the field product's default).
 
             Passphrases are never arguments. They come from the environment variable DOORSTEP_PASSPHRASE
             (DOORSTEP_NEW_PASSPHRASE for an officer being enrolled), else from the terminal without echo,
@@ -80,8 +85,9 @@ final class Usage {
             usage: doorstep-cli import CASE.json --as OFFICER_ID [--data DIR]
 
             Imports one case as a draft and prints its id. The case file and every file it names are
-            checked before the vault is unlocked; then the case is stored in one transaction: the form,
-            the checklist's state, the visit record and the attachments.
+            checked before the vault is unlocked, exactly as 'doorstep-cli checklist' checks them; then
+            the case is stored in one transaction: the form, the checklist's state, the visit record and
+            the attachments.
 
               --as OFFICER_ID    the officer who unlocks; the case is recorded as theirs
 
@@ -113,8 +119,8 @@ final class Usage {
             image is refused. slot: unique per case, lower-case letters, digits, '.', '_', '-' ("form",
             "checklist" and "visit" are the case's own). file: relative to the case file's folder, or
             absolute; at most 64 MiB. material: a checklist item of this case, e.g. resident-id-card, or
-            prior-document@passport for one application's. The form's evidence and the visit record's
-            signature and photo name attachments by their slot.
+            prior-document@passport for one application's ('doorstep-cli checklist' lists them). The
+            form's evidence and the visit record's signature and photo name attachments by their slot.
 
             example:
               DOORSTEP_PASSPHRASE=$PASS doorstep-cli import docs/examples/case.json --as J10023
@@ -167,6 +173,50 @@ final class Usage {
     private Usage() {
     }
 
+    static final String ID_CHECK = """
+            usage: doorstep-cli id-check NUMBER [--on YYYY-MM-DD] [--lang en|zh_CN]
+
+            Checks a citizen identity number per GB 11643-1999: 18 characters, the check character
+            (ISO 7064 MOD 11-2), a real birth date from 1900 and not after today, a plausible region.
+            Full-width digits, spaces and a lower-case x are accepted as officers type them. Prints the
+            number, its masked form for print, the kind of holder, the region code, the birth date, the
+            age on a date and the gender. Needs no data folder.
+
+              --on DATE    the date for the age (default today), e.g. the visit date
+              --lang L     language of the words and of the error: en (default) or zh_CN
+
+            Exit codes: 0 valid; 1 not valid (one line says why) or bad usage.
+
+            example:
+              doorstep-cli id-check 11010519491231002X --on 2026-11-20
+            """;
+
+    static final String CHECKLIST = """
+            usage: doorstep-cli checklist CASE.json [--notice NOTICE.html [--office TEXT] [--reference REF]] [--lang en|zh_CN]
+
+            Reads and checks a case file exactly as 'doorstep-cli import' does (see 'import --help' for
+            the format), without a vault, and prints its checklist: every material, core or secondary,
+            present (with its scan), pending (with its deadline) or missing, and why it is needed; the
+            fees with their waivers; the photo standard and fingerprints each kind of document needs;
+            whether the case can be completed, and what stands in the way. Stores nothing. When the
+            case file has several problems, each is printed as a "problem:" line on standard output.
+
+              --notice FILE     also write the one-time notice (一次性告知单, Chinese, A4 HTML); its
+                                officer is the visit record's, its date the visit date
+              --office TEXT     the office on the notice, up to four parts separated by ';': name,
+                                address, phone, opening hours (default: the documents' authority,
+                                the rest "—")
+              --reference REF   the case reference on the notice (default: the label), e.g. the id
+                                'doorstep-cli import' printed
+              --lang L          language of materials, reasons, fees and errors: en (default) or zh_CN
+
+            Exit codes: 0 the case can be completed; 2 it cannot yet (materials owed); 1 bad input.
+
+            example:
+              doorstep-cli checklist docs/examples/case.json --notice notice.html \\
+                --office "西城分局出入境接待大厅; 北京市西城区某路 9 号; 010-00000000; 工作日 9:00-17:00"
+            """;
+
     static final String PHOTO_CHECK = """
             usage: doorstep-cli photo-check PHOTO_FILE [--document exit-entry|id-card] [--out CROP.jpg] [--lang en|zh_CN]
 
@@ -217,6 +267,8 @@ final class Usage {
             case "verify" -> VERIFY;
             case "status" -> STATUS;
             case "wipe" -> WIPE;
+            case "id-check" -> ID_CHECK;
+            case "checklist" -> CHECKLIST;
             case "photo-check" -> PHOTO_CHECK;
             case "finger-score" -> FINGER_SCORE;
             default -> null;

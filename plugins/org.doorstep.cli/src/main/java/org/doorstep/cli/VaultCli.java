@@ -22,8 +22,9 @@ import org.doorstep.vault.keys.VaultPolicy;
 
 /**
  * The headless command line over the vault, for support staff and automation: {@code setup}, {@code enrol},
- * {@code import}, {@code list}, {@code verify}, {@code status}, {@code wipe}. See {@link Usage} or
- * {@code doorstep-cli --help}.
+ * {@code import}, {@code list}, {@code verify}, {@code status}, {@code wipe}; and without the vault, over the
+ * domain and capture engines: {@code id-check}, {@code checklist}, {@code photo-check}, {@code finger-score}.
+ * See {@link Usage} or {@code doorstep-cli --help}.
  *
  * <p>Every failure ends with exactly one line on standard error, starting with {@code "doorstep: "}, and an
  * exit code that says what kind of failure it was; nothing stored is changed by a failed command.
@@ -94,7 +95,8 @@ public final class VaultCli {
         }
         if (Usage.of(command) == null) {
             return fail(err, EXIT_BAD_INPUT, "unknown command '" + command
-                    + "' (commands: setup, enrol, import, list, verify, status, wipe, photo-check, finger-score;"
+                    + "' (commands: setup, enrol, import, list, verify, status, wipe, id-check, checklist, photo-check,"
+                    + " finger-score;"
                     + " see 'doorstep-cli --help')");
         }
         if (rest.contains("--help") || rest.contains("-h")) {
@@ -111,6 +113,8 @@ public final class VaultCli {
                 case "verify" -> commands.verify(rest);
                 case "status" -> commands.status(rest);
                 case "wipe" -> commands.wipe(rest);
+                case "id-check" -> new DomainCommands(out, clock).idCheck(rest);
+                case "checklist" -> new DomainCommands(out, clock).checklist(rest);
                 case "photo-check" -> new CaptureCommands(out).photoCheck(rest);
                 case "finger-score" -> new CaptureCommands(out).fingerScore(rest);
                 default -> throw new IllegalStateException("no code for command " + command);

@@ -310,7 +310,8 @@ class VaultCliTest {
                 .assertFails(VaultCli.EXIT_BAD_INPUT, "unknown crypto suite 'des'");
         cli.asOfficer("list", "--as", OFFICER).assertFails(VaultCli.EXIT_BAD_INPUT, "there is no vault in");
         assertTrue(cli.raw("", Map.of(), "--help").assertOk().out().contains("Exit codes"));
-        for (String command : List.of("setup", "enrol", "import", "list", "verify", "status", "wipe")) {
+        for (String command : List.of("setup", "enrol", "import", "list", "verify", "status", "wipe", "id-check",
+                "checklist", "photo-check", "finger-score")) {
             assertTrue(cli.raw("", Map.of(), command, "--help").assertOk().out().startsWith("usage: doorstep-cli " + command));
         }
         assertTrue(cli.run("", Map.of(), "status").assertOk().out().contains("not set up"));
