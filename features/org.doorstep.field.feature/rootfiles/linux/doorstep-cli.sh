@@ -44,6 +44,7 @@ need() {
 
 need "Doorstep command line" 'org.doorstep.cli_*.jar'
 need "Doorstep vault" 'org.doorstep.vault_*.jar'
+need "Doorstep domain" 'org.doorstep.domain_*.jar'
 # Derby as one bundle; until that bundle ships, the plain Derby jars
 if ! add_last 'org.doorstep.derby_*.jar' && ! add_all 'derby*.jar'; then
   echo "doorstep: the product is incomplete: no Derby jar (org.doorstep.derby_*.jar) under $here/plugins" >&2

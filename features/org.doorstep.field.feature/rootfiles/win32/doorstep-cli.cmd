@@ -20,6 +20,7 @@ rem last in name order is taken.
 set "CP="
 call :need "Doorstep command line" "org.doorstep.cli_*.jar" || exit /b 1
 call :need "Doorstep vault" "org.doorstep.vault_*.jar" || exit /b 1
+call :need "Doorstep domain" "org.doorstep.domain_*.jar" || exit /b 1
 rem Derby as one bundle; until that bundle ships, the plain Derby jars
 call :add "org.doorstep.derby_*.jar"
 if not defined FOUND call :addall "derby*.jar"
