@@ -133,7 +133,18 @@ public final class VaultCli {
             return fail(err, EXIT_STORAGE, describe(e.getCause()));
         } catch (RuntimeException e) {
             return fail(err, EXIT_INTERNAL, "internal error, please report it: " + e);
+        } catch (NoClassDefFoundError e) {
+            // the product ships the command line before every engine it can drive (see doorstep-cli.sh)
+            return fail(err, EXIT_INTERNAL, "'" + command + "' needs " + missingPart(e) + ", which this installation"
+                    + " does not include; please report it");
         }
+    }
+
+    /** The package of the missing class: {@code org/doorstep/photo/PhotoChecker} → {@code org.doorstep.photo}. */
+    static String missingPart(NoClassDefFoundError e) {
+        String name = String.valueOf(e.getMessage()).replace('/', '.');
+        int last = name.lastIndexOf('.');
+        return last < 0 ? name : name.substring(0, last);
     }
 
     private static int fail(PrintStream err, int code, String message) {

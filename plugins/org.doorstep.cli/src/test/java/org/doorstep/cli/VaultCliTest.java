@@ -318,6 +318,13 @@ class VaultCliTest {
         assertFalse(Files.exists(cli.data), "nothing was created");
     }
 
+    @Test
+    void aCommandWhoseEngineTheInstallationLacksNamesTheMissingPackage() {
+        // in the product, photo-check runs without org.doorstep.photo on the class path until that engine ships
+        assertEquals("org.doorstep.photo",
+                VaultCli.missingPart(new NoClassDefFoundError("org/doorstep/photo/PhotoInputException")));
+    }
+
     private static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
