@@ -107,7 +107,7 @@ final class DomainCommands {
                     new NoticeContext(reference(o, c.label()), at, officer, c.visitDate()));
             Files.writeString(notice, html, StandardCharsets.UTF_8);
             out.println();
-            out.println("one-time notice (Chinese, HTML) written to " + notice);
+            out.println("one-time notice (Chinese, HTML) written to " + o.optional("notice"));
         }
         return c.checklist().canComplete() ? VaultCli.EXIT_OK : VaultCli.EXIT_REFUSED;
     }
