@@ -44,12 +44,30 @@ public final class FingerPlan {
             RIGHT_MIDDLE, LEFT_MIDDLE, RIGHT_RING, LEFT_RING, RIGHT_LITTLE, LEFT_LITTLE);
 
     private final int required;
+    /** A priority order given by the catalogue, or {@code null} for the ID-card rule above. */
+    private final List<FingerPosition> order;
 
     private FingerPlan(int required) {
+        this(required, null);
+    }
+
+    private FingerPlan(int required, List<FingerPosition> order) {
         if (required < 1 || required > 10) {
             throw new IllegalArgumentException("between 1 and 10 fingers can be required, not " + required);
         }
         this.required = required;
+        this.order = order == null ? null : List.copyOf(order);
+        if (order != null && (order.isEmpty() || order.stream().distinct().count() != order.size())) {
+            throw new IllegalArgumentException("a finger order names each finger at most once: " + order);
+        }
+    }
+
+    /**
+     * Fingers taken in the given priority order, skipping those that cannot be captured: the order a document's
+     * catalogue entry gives (for example thumbs first for exit-entry documents).
+     */
+    public static FingerPlan inOrder(int required, List<FingerPosition> order) {
+        return new FingerPlan(required, order);
     }
 
     /** Two fingers, as for a resident ID card. */
@@ -72,6 +90,9 @@ public final class FingerPlan {
 
     /** The fingers to capture, in order, leaving out the {@code unavailable} ones (exceptions). */
     public List<FingerPosition> targets(Set<FingerPosition> unavailable) {
+        if (order != null) {
+            return order.stream().filter(p -> !unavailable.contains(p)).limit(required).toList();
+        }
         List<FingerPosition> picks = new ArrayList<>(10);
         firstAvailable(RIGHT_HAND, unavailable, picks).ifPresent(picks::add);
         firstAvailable(LEFT_HAND, unavailable, picks).ifPresent(picks::add);

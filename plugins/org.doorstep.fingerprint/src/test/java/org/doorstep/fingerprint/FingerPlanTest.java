@@ -22,6 +22,17 @@ class FingerPlanTest {
     private final FingerPlan idCard = FingerPlan.idCard();
 
     @Test
+    void aCatalogueOrderIsFollowedSkippingUnavailableFingers() {
+        FingerPlan thumbsFirst = FingerPlan.inOrder(2, List.of(RIGHT_THUMB, FingerPosition.LEFT_THUMB, RIGHT_INDEX,
+                LEFT_INDEX));
+        assertEquals(List.of(RIGHT_THUMB, FingerPosition.LEFT_THUMB), thumbsFirst.targets(Set.of()));
+        assertEquals(List.of(FingerPosition.LEFT_THUMB, RIGHT_INDEX), thumbsFirst.targets(Set.of(RIGHT_THUMB)));
+        assertEquals(1, thumbsFirst.shortfall(Set.of(RIGHT_THUMB, FingerPosition.LEFT_THUMB, RIGHT_INDEX)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FingerPlan.inOrder(2, List.of(RIGHT_THUMB, RIGHT_THUMB)));
+    }
+
+    @Test
     void anIdCardTakesBothIndexFingers() {
         assertEquals(List.of(RIGHT_INDEX, LEFT_INDEX), idCard.targets(Set.of()));
         assertEquals(Optional.of(RIGHT_INDEX), idCard.next(Set.of(), Set.of()));

@@ -82,7 +82,7 @@ class CropTest {
         assertTrue(m.crownMarginMm() >= 3 && m.crownMarginMm() <= 5, "crown " + m.crownMarginMm());
         assertTrue(m.headWidthMm() >= 15 && m.headWidthMm() <= 22, "width " + m.headWidthMm());
         int size = a.jpeg().orElseThrow().length;
-        assertTrue(size >= 20 * 1024 && size <= 60 * 1024, size + " bytes");
+        assertTrue(size >= PhotoSpec.EXIT_ENTRY.minJpegBytes() && size <= PhotoSpec.EXIT_ENTRY.maxJpegBytes(), size + " bytes");
     }
 
     @Test

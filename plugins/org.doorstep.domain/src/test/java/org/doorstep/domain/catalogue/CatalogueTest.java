@@ -85,6 +85,8 @@ class CatalogueTest {
         assertEquals(Finger.RIGHT_THUMB, catalogue.fingerprints(passport).order().get(0));
         ApplicationType idCard = catalogue.type("resident-id-card").orElseThrow();
         assertEquals(FingerprintRequirement.REQUIRED, catalogue.fingerprints(idCard).requirementAt(3));
+        assertEquals(java.util.List.of(Finger.RIGHT_INDEX, Finger.LEFT_INDEX),
+                catalogue.fingerprints(idCard).order().subList(0, 2), "ID cards: index fingers first");
         ApplicationType temporary = catalogue.type("temporary-id-card").orElseThrow();
         assertEquals(FingerprintRequirement.NONE, catalogue.fingerprints(temporary).requirementAt(40));
     }
