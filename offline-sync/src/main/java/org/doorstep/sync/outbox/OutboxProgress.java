@@ -1,0 +1,19 @@
+package org.doorstep.sync.outbox;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the sync view and the heartbeat show about the outbox.
+ *
+ * @param pendingCases  packets without HQ's receipt (sent or not)
+ * @param pendingBytes  their bytes
+ * @param unsentCases   of those, packets not yet completely handed to the broker
+ * @param unsentBytes   their bytes
+ * @param deliveredCases packets receipted since the outbox was made
+ * @param deliveredBytes their bytes
+ * @param oldestUnsent  how long the oldest unsent packet has waited, if any
+ */
+public record OutboxProgress(int pendingCases, long pendingBytes, int unsentCases, long unsentBytes, int deliveredCases,
+        long deliveredBytes, Optional<Duration> oldestUnsent) {
+}

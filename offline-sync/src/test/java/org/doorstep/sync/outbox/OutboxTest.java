@@ -1,0 +1,86 @@
+package org.doorstep.sync.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    private static final Instant MORNING = Instant.parse("2026-11-21T08:00:00Z");
+    private final Clock noon = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+
+    private static OutboxEntry entry(String caseId, boolean urgent, int minutesAfterEight, long bytes) {
+        return new OutboxEntry(UUID.nameUUIDFromBytes(caseId.getBytes()), caseId, urgent,
+                MORNING.plus(Duration.ofMinutes(minutesAfterEight)), bytes, false);
+    }
+
+    @Test
+    void urgentCasesGoFirstThenTheOldest() throws Exception {
+        Outbox outbox = new Outbox(10, 10_000_000, noon);
+        outbox.enqueue(entry("old", false, 0, 100));
+        outbox.enqueue(entry("newer", false, 30, 100));
+        outbox.enqueue(entry("urgent-late", true, 90, 100));
+        outbox.enqueue(entry("urgent-early", true, 60, 100));
+        List<String> order = new ArrayList<>();
+        for (Optional<OutboxEntry> next; (next = outbox.next()).isPresent();) {
+            order.add(next.get().caseId());
+            outbox.markSent(next.get().packetId());
+        }
+        assertEquals(List.of("urgent-early", "urgent-late", "old", "newer"), order);
+    }
+
+    @Test
+    void aFullOutboxSaysSoAndEvictsNothing() throws Exception {
+        Outbox outbox = new Outbox(2, 1000, noon);
+        outbox.enqueue(entry("a", false, 0, 400));
+        outbox.enqueue(entry("b", false, 1, 400));
+        OutboxFullException byCount = assertThrows(OutboxFullException.class, () -> outbox.enqueue(entry("c", true, 2, 10)));
+        assertTrue(byCount.getMessage().contains("the outbox is full: 2 packets, 800 bytes"), byCount.getMessage());
+        assertEquals(List.of("a", "b"), outbox.pending().stream().map(OutboxEntry::caseId).toList(), "nothing evicted");
+
+        Outbox small = new Outbox(10, 1000, noon);
+        small.enqueue(entry("a", false, 0, 900));
+        assertThrows(OutboxFullException.class, () -> small.enqueue(entry("b", false, 1, 200)), "by bytes");
+        small.markSent(entry("a", false, 0, 900).packetId());
+        assertThrows(OutboxFullException.class, () -> small.enqueue(entry("b", false, 1, 200)),
+                "a sent packet still occupies the outbox until HQ's receipt");
+        small.receipt(entry("a", false, 0, 900).packetId());
+        small.enqueue(entry("b", false, 1, 200));
+    }
+
+    @Test
+    void onlyAReceiptRemovesAPacketAndProgressAddsUp() throws Exception {
+        Outbox outbox = new Outbox(10, 10_000, noon);
+        List<OutboxProgress> seen = new ArrayList<>();
+        outbox.addListener(seen::add);
+        OutboxEntry a = entry("a", false, 0, 1000);
+        OutboxEntry b = entry("b", false, 120, 3000);
+        outbox.enqueue(a);
+        outbox.enqueue(b);
+        assertEquals(new OutboxProgress(2, 4000, 2, 4000, 0, 0, Optional.of(Duration.ofHours(4))), outbox.progress());
+
+        outbox.markSent(a.packetId());
+        assertEquals(new OutboxProgress(2, 4000, 1, 3000, 0, 0, Optional.of(Duration.ofHours(2))), outbox.progress());
+        outbox.markUnsent(a.packetId()); // the link dropped before the receipt
+        assertEquals(a.packetId(), outbox.next().orElseThrow().packetId());
+        outbox.markSent(a.packetId());
+
+        assertEquals(Optional.of(a.caseId()), outbox.receipt(a.packetId()).map(OutboxEntry::caseId));
+        assertEquals(Optional.empty(), outbox.receipt(a.packetId()), "a repeated receipt shreds nothing twice");
+        assertEquals(new OutboxProgress(1, 3000, 1, 3000, 1, 1000, Optional.of(Duration.ofHours(2))), outbox.progress());
+        outbox.enqueue(a); // queued again (e.g. the same packet re-announced): harmless, but a new entry
+        assertEquals(2, outbox.progress().pendingCases());
+        assertEquals(outbox.progress(), seen.get(seen.size() - 1), "listeners saw the last change");
+    }
+}
