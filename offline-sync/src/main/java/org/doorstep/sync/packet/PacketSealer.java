@@ -83,14 +83,24 @@ public final class PacketSealer {
         if (manifest.suite() != PacketSuite.INTL) {
             throw new UnsupportedOperationException("only intl packets can be sealed; the gm envelope is not implemented");
         }
+        sealContent(signed -> PacketContainer.write(manifest, source, signed), out);
+    }
+
+    /** Writes the signed content; tests use it to seal containers that the real sealer would never write. */
+    @FunctionalInterface
+    interface ContentWriter {
+        void write(OutputStream signed) throws IOException;
+    }
+
+    void sealContent(ContentWriter content, OutputStream out) throws IOException {
         try {
             OutputStream envelope = openEnvelope(out);
             OutputStream signed = openSignature(envelope);
-            PacketContainer.write(manifest, source, signed);
+            content.write(signed);
             signed.close();
             envelope.close();
         } catch (GeneralSecurityException | CMSException | OperatorCreationException e) {
-            throw new IOException("cannot seal packet " + manifest.packetId() + ": " + e.getMessage(), e);
+            throw new IOException("cannot seal a packet: " + e.getMessage(), e);
         }
     }
 
