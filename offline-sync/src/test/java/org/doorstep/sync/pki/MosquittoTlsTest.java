@@ -50,6 +50,7 @@ class MosquittoTlsTest {
 
     @TempDir
     Path dir;
+    private int port;
 
     @Test
     void brokerAcceptsValidDeviceAndRefusesRevokedOne() throws Exception {
@@ -60,6 +61,64 @@ class MosquittoTlsTest {
         TestPki.Enrolled revoked = pki.enrolNewDevice();
         pki.ca.revoke(revoked.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
 
+        Process broker = startBroker(pki);
+        try {
+            assertArrayEquals(CONNACK_ACCEPTED, connect(pki, valid, port), "valid device must connect");
+            IOException refusal = assertThrows(IOException.class, () -> connect(pki, revoked, port),
+                    "revoked device must be refused");
+            broker.destroy(); // SIGTERM: Mosquitto flushes its log and exits
+            broker.waitFor(10, TimeUnit.SECONDS);
+            String log = Files.readString(dir.resolve("mosquitto.out"));
+            assertTrue(log.contains("as " + valid.deviceId()) || log.contains("u'" + valid.deviceId() + "'"), log);
+            // Mosquitto's log only says "certificate verify failed"; the TLS alert it sends names the cause
+            assertTrue(String.valueOf(refusal.getMessage()).contains("certificate_revoked"), refusal.toString());
+            System.out.println("[mosquitto] revoked device refused: " + refusal);
+            log.lines().filter(l -> l.contains("verify failed") || l.contains("as " + valid.deviceId()))
+                    .forEach(l -> System.out.println("[mosquitto] " + l));
+        } finally {
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void runningBrokerAppliesNewCrlOnlyAfterSighup() throws Exception {
+        assumeTrue(Files.isExecutable(MOSQUITTO), "mosquitto is not installed");
+        TestPki pki = new TestPki(PkiSuite.INTL, Instant.now());
+        TestPki.Enrolled device = pki.enrolNewDevice();
+        Process broker = startBroker(pki);
+        try {
+            assertArrayEquals(CONNACK_ACCEPTED, connect(pki, device, port), "device must connect before revocation");
+            pki.ca.revoke(device.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+            write("crl.pem", Pem.encode("X509 CRL", pki.ca.crl().getEncoded()));
+            // a running broker keeps the CRL it loaded: publishing the file alone changes nothing
+            assertArrayEquals(CONNACK_ACCEPTED, connect(pki, device, port), "the broker re-read its CRL unasked");
+            Process hangUp = new ProcessBuilder("kill", "-HUP", Long.toString(broker.pid())).start();
+            assertTrue(hangUp.waitFor(5, TimeUnit.SECONDS) && hangUp.exitValue() == 0, "kill -HUP failed");
+            IOException refusal = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (refusal == null && System.nanoTime() < deadline) {
+                try {
+                    connect(pki, device, port);
+                    Thread.sleep(50);
+                } catch (IOException e) {
+                    refusal = e;
+                }
+            }
+            assertTrue(refusal != null && String.valueOf(refusal.getMessage()).contains("certificate_revoked"),
+                    "after SIGHUP the new CRL must apply: " + refusal);
+            System.out.println("[mosquitto] after a new CRL and SIGHUP: " + refusal);
+        } finally {
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A real Mosquitto on a free loopback port, for mutual TLS with a broker certificate from our CA and the CA's
+     * current CRL; its log goes to mosquitto.out.
+     */
+    private Process startBroker(TestPki pki) throws Exception {
         KeyPair brokerKey = pki.newKey();
         X509CertificateHolder brokerCert = pki.ca.issueServerCertificate(brokerKey.getPublic(), "broker",
                 List.of("127.0.0.1", "localhost"));
@@ -67,7 +126,7 @@ class MosquittoTlsTest {
         write("broker.pem", Pem.encode("CERTIFICATE", brokerCert.getEncoded()));
         write("broker.key", Pem.encode("PRIVATE KEY", brokerKey.getPrivate().getEncoded()));
         write("crl.pem", Pem.encode("X509 CRL", pki.ca.crl().getEncoded()));
-        int port = freePort();
+        port = freePort();
         write("mosquitto.conf", String.join("\n",
                 "per_listener_settings false",
                 "allow_anonymous false",
@@ -87,24 +146,8 @@ class MosquittoTlsTest {
 
         Process broker = new ProcessBuilder(MOSQUITTO.toString(), "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
-        try {
-            awaitListening(port, broker);
-            assertArrayEquals(CONNACK_ACCEPTED, connect(pki, valid, port), "valid device must connect");
-            IOException refusal = assertThrows(IOException.class, () -> connect(pki, revoked, port),
-                    "revoked device must be refused");
-            broker.destroy(); // SIGTERM: Mosquitto flushes its log and exits
-            broker.waitFor(10, TimeUnit.SECONDS);
-            String log = Files.readString(dir.resolve("mosquitto.out"));
-            assertTrue(log.contains("as " + valid.deviceId()) || log.contains("u'" + valid.deviceId() + "'"), log);
-            // Mosquitto's log only says "certificate verify failed"; the TLS alert it sends names the cause
-            assertTrue(String.valueOf(refusal.getMessage()).contains("certificate_revoked"), refusal.toString());
-            System.out.println("[mosquitto] revoked device refused: " + refusal);
-            log.lines().filter(l -> l.contains("verify failed") || l.contains("as " + valid.deviceId()))
-                    .forEach(l -> System.out.println("[mosquitto] " + l));
-        } finally {
-            broker.destroy();
-            broker.waitFor(10, TimeUnit.SECONDS);
-        }
+        awaitListening(port, broker);
+        return broker;
     }
 
     /** TLS handshake with the device's certificate, MQTT CONNECT, and the first four bytes the broker answers. */
