@@ -10,8 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -28,6 +32,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.doorstep.sync.pki.EnrolmentRefusedException.Reason;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -100,6 +105,41 @@ class DeviceEnrolmentTest {
         DeviceCa.IssuedCode code = pki.ca.issueCode(deviceId);
         pki.ca.enrol(EnrolmentRequest.create(suite, deviceId, pki.newKey(), code.code()).der());
         assertRefused(Reason.USED_CODE, pki, EnrolmentRequest.create(suite, deviceId, pki.newKey(), code.code()).der());
+    }
+
+    @Test
+    void oneCodeGivesOneCertificateWhenRequestsRace() throws Exception {
+        TestPki pki = new TestPki(PkiSuite.INTL);
+        String deviceId = TestPki.newDeviceId();
+        DeviceCa.IssuedCode code = pki.ca.issueCode(deviceId);
+        int racers = 8;
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            requests.add(EnrolmentRequest.create(PkiSuite.INTL, deviceId, pki.newKey(), code.code()).der());
+        }
+        var start = new CountDownLatch(1);
+        var issued = new AtomicInteger();
+        var usedRefusals = new AtomicInteger();
+        try (var pool = Executors.newFixedThreadPool(racers)) {
+            for (byte[] request : requests) {
+                pool.submit(() -> {
+                    start.await();
+                    try {
+                        pki.ca.enrol(request);
+                        issued.incrementAndGet();
+                    } catch (EnrolmentRefusedException e) {
+                        if (e.reason() == Reason.USED_CODE) {
+                            usedRefusals.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertEquals(1, issued.get());
+        assertEquals(racers - 1, usedRefusals.get());
+        assertEquals(1, pki.store.certificatesOf(deviceId).size());
     }
 
     @ParameterizedTest
