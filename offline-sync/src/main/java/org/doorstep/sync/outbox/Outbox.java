@@ -100,6 +100,15 @@ public final class Outbox {
      * is not here (a repeated receipt), so the caller shreds each case once.
      */
     public Optional<OutboxEntry> receipt(UUID packetId) {
+        return remove(packetId, true);
+    }
+
+    /** HQ rejected the packet (with a reason the case carries): it leaves the outbox, the case goes back. */
+    public Optional<OutboxEntry> rejected(UUID packetId) {
+        return remove(packetId, false);
+    }
+
+    private Optional<OutboxEntry> remove(UUID packetId, boolean delivered) {
         OutboxEntry removed;
         OutboxProgress progress;
         synchronized (this) {
@@ -107,22 +116,9 @@ public final class Outbox {
             if (removed == null) {
                 return Optional.empty();
             }
-            deliveredCases++;
-            deliveredBytes += removed.bytes();
-            progress = progressLocked();
-        }
-        fire(progress);
-        return Optional.of(removed);
-    }
-
-    /** HQ rejected the packet (with a reason the case carries): it leaves the outbox, the case goes back. */
-    public Optional<OutboxEntry> rejected(UUID packetId) {
-        OutboxEntry removed;
-        OutboxProgress progress;
-        synchronized (this) {
-            removed = entries.remove(packetId);
-            if (removed == null) {
-                return Optional.empty();
+            if (delivered) {
+                deliveredCases++;
+                deliveredBytes += removed.bytes();
             }
             progress = progressLocked();
         }

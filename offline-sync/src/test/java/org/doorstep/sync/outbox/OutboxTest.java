@@ -79,6 +79,11 @@ class OutboxTest {
         assertEquals(Optional.of(a.caseId()), outbox.receipt(a.packetId()).map(OutboxEntry::caseId));
         assertEquals(Optional.empty(), outbox.receipt(a.packetId()), "a repeated receipt shreds nothing twice");
         assertEquals(new OutboxProgress(1, 3000, 1, 3000, 1, 1000, Optional.of(Duration.ofHours(2))), outbox.progress());
+        OutboxEntry c = entry("c", false, 200, 500);
+        outbox.enqueue(c);
+        assertEquals(Optional.of("c"), outbox.rejected(c.packetId()).map(OutboxEntry::caseId));
+        assertEquals(1, outbox.progress().deliveredCases(), "a rejected packet is not counted as delivered");
+        assertEquals(1, outbox.progress().pendingCases());
         outbox.enqueue(a); // queued again (e.g. the same packet re-announced): harmless, but a new entry
         assertEquals(2, outbox.progress().pendingCases());
         assertEquals(outbox.progress(), seen.get(seen.size() - 1), "listeners saw the last change");
