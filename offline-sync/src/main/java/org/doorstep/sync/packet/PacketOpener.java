@@ -195,10 +195,6 @@ public final class PacketOpener {
         }
         DataInputStream in = new DataInputStream(content.getContentStream());
         PacketManifest manifest = PacketContainer.readManifest(in, limits);
-        if (manifest.suite() != PacketSuite.INTL) {
-            throw new PacketException(Reason.MALFORMED, "the manifest names suite " + manifest.suite().id()
-                    + " but the packet is sealed with intl");
-        }
         for (PacketEntry entry : manifest.entries()) {
             readEntry(entry, manifest.suite(), in, sink);
         }

@@ -80,9 +80,6 @@ public final class PacketSealer {
      */
     public void seal(PacketManifest manifest, EntrySource source, OutputStream out) throws IOException {
         Objects.requireNonNull(source, "source");
-        if (manifest.suite() != PacketSuite.INTL) {
-            throw new UnsupportedOperationException("only intl packets can be sealed; the gm envelope is not implemented");
-        }
         sealContent(signed -> PacketContainer.write(manifest, source, signed), out);
     }
 

@@ -5,18 +5,16 @@ import java.util.Locale;
 
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
- * The algorithm family a packet is sealed with; the same names as the vault's crypto suites ({@code intl},
- * {@code gm}). Only {@code intl} packets can be sealed and opened today; the {@code gm} envelope is not
- * implemented yet (see docs/ARCHITECTURE.md, "Packets").
+ * The algorithm family a packet is sealed with, named as the vault's crypto suites. The packet format has one
+ * suite, {@code intl}; a manifest naming any other (the vault's {@code gm} included) is refused when it is
+ * read. The {@code gm} envelope (SM2 / SM3 / SM4-GCM) is a separate format still to be built; its design is in
+ * docs/ARCHITECTURE.md, "Packets".
  */
 public enum PacketSuite {
     /** ECDSA P-256 / SHA-256 signature, ECDH P-256 + AES-256 key wrap, AES-256-GCM content. */
-    INTL("intl"),
-    /** SM2 / SM3 / SM4-GCM: entry digests are SM3; sealing is not implemented yet. */
-    GM("gm");
+    INTL("intl");
 
     private final String id;
 
@@ -28,15 +26,16 @@ public enum PacketSuite {
         return id;
     }
 
-    /** The hash of entry digests in the manifest: SHA-256 or SM3, both 32 bytes. */
+    /** The hash of entry digests in the manifest: SHA-256, 32 bytes. */
     public Digest newDigest() {
-        return this == INTL ? new SHA256Digest() : new SM3Digest();
+        return new SHA256Digest();
     }
 
     public static PacketSuite byId(String id) {
         String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(s -> s.id.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown packet suite '" + id + "': expected 'intl' or 'gm'"));
+                        "packet suite '" + id + "' is not one this version reads: only 'intl' (the 'gm' envelope is not"
+                                + " available yet)"));
     }
 }

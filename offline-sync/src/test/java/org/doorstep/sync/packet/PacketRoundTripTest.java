@@ -220,11 +220,10 @@ class PacketRoundTripTest {
     }
 
     @Test
-    void sealerRefusesTheGmSuiteUntilItIsImplemented() {
-        PacketManifest gm = new PacketManifest(UUID.randomUUID(), "laptop-0042", "case-1", Instant.now(),
-                PacketSuite.GM, List.of());
-
-        assertThrows(UnsupportedOperationException.class, () -> seal(DEVICE, HQ, gm, Map.of()));
+    void onlyTheIntlSuiteCanBeNamedSoNoGmPacketCanBeSealed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PacketSuite.byId("gm"));
+        assertTrue(e.getMessage().contains("'gm' envelope is not available"), e.getMessage());
+        assertEquals(List.of(PacketSuite.INTL), List.of(PacketSuite.values()));
     }
 
     @Test
