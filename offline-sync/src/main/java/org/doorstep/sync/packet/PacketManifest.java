@@ -62,7 +62,7 @@ public record PacketManifest(UUID packetId, String deviceId, String caseId, Inst
     }
 
     /** The manifest as UTF-8 JSON, fields in a fixed order. */
-    byte[] toJson() {
+    public byte[] toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("packetId", packetId.toString());

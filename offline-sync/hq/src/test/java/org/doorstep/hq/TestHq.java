@@ -1,0 +1,157 @@
+package org.doorstep.hq;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.doorstep.hq.ingest.DeviceDirectory;
+import org.doorstep.hq.ingest.HqIdentity;
+import org.doorstep.hq.ingest.IngestWorker;
+import org.doorstep.hq.store.DerbyCaStore;
+import org.doorstep.hq.store.HqDatabase;
+import org.doorstep.hq.store.HqStore;
+import org.doorstep.sync.packet.PacketEntry;
+import org.doorstep.sync.packet.PacketLimits;
+import org.doorstep.sync.packet.PacketManifest;
+import org.doorstep.sync.packet.PacketSealer;
+import org.doorstep.sync.packet.PacketSuite;
+import org.doorstep.sync.pki.CaOptions;
+import org.doorstep.sync.pki.DeviceCa;
+import org.doorstep.sync.pki.EnrolmentCode;
+import org.doorstep.sync.pki.EnrolmentRequest;
+import org.doorstep.sync.pki.PkiSuite;
+
+/**
+ * A throw-away HQ for tests: its Derby database in a folder, a device CA whose records live in it, HQ's
+ * encryption and signing keys, and enrolled devices that seal real packets. Keys are made fresh every time.
+ */
+public final class TestHq implements AutoCloseable {
+
+    public static final SecureRandom RANDOM = new SecureRandom();
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    public final Path dir;
+    public final HqDatabase database;
+    public final DerbyCaStore caStore;
+    public final DeviceCa ca;
+    public final HqIdentity identity;
+    public final Clock clock = Clock.systemUTC();
+    private final List<HqStore> stores = new ArrayList<>();
+
+    /** A laptop enrolled at this HQ. */
+    public record Device(String id, KeyPair key, X509Certificate certificate) {
+    }
+
+    /** A packet sealed by a device, on disk. */
+    public record Sealed(UUID packetId, String caseId, Path file, long bytes, byte[] digest,
+            Map<String, byte[]> contents) {
+    }
+
+    public TestHq(Path dir) throws Exception {
+        this.dir = dir;
+        this.database = HqDatabase.embedded(dir.resolve("hqdb"));
+        database.create();
+        this.caStore = new DerbyCaStore(database);
+        this.ca = DeviceCa.createRoot(PkiSuite.INTL, "Doorstep Device CA (test)",
+                CaOptions.defaults(URI.create("http://hq.invalid/crl")), caStore, clock, RANDOM);
+        KeyPair encryption = PkiSuite.INTL.generateKeyPair(RANDOM);
+        KeyPair signing = PkiSuite.INTL.generateKeyPair(RANDOM);
+        this.identity = new HqIdentity(PkiSuite.INTL, encryption.getPrivate(),
+                jca(ca.issueServerCertificate(encryption.getPublic(), "hq-encryption", List.of())), signing.getPrivate(),
+                jca(ca.issueServerCertificate(signing.getPublic(), "hq-signing", List.of())));
+    }
+
+    public static X509Certificate jca(X509CertificateHolder holder) {
+        try {
+            return new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Device enrol(String deviceId) throws Exception {
+        DeviceCa.IssuedCode code = ca.issueCode(deviceId);
+        KeyPair key = PkiSuite.INTL.generateKeyPair(RANDOM);
+        EnrolmentCode typed = EnrolmentCode.parse(code.code().formatted());
+        X509CertificateHolder cert = ca.enrol(EnrolmentRequest.create(PkiSuite.INTL, deviceId, key, typed).der());
+        return new Device(deviceId, key, jca(cert));
+    }
+
+    /** Seals a case with the given entries (name → bytes) into a packet file. */
+    public Sealed seal(Device device, String caseId, Map<String, byte[]> contents) throws Exception {
+        return seal(device, UUID.randomUUID(), caseId, contents, identity.encryptionCertificate());
+    }
+
+    public Sealed seal(Device device, UUID packetId, String caseId, Map<String, byte[]> contents,
+            X509Certificate to) throws Exception {
+        List<PacketEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : contents.entrySet()) {
+            entries.add(new PacketEntry(e.getKey(), "application/octet-stream", e.getValue().length,
+                    MessageDigest.getInstance("SHA-256").digest(e.getValue())));
+        }
+        PacketManifest manifest = new PacketManifest(packetId, device.id(), caseId, Instant.now(), PacketSuite.INTL,
+                entries);
+        Path file = dir.resolve("packets").resolve(packetId + ".dspk");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new PacketSealer(device.key().getPrivate(), device.certificate(), to, RANDOM).seal(manifest,
+                    entry -> new ByteArrayInputStream(contents.get(entry.name())), out);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        return new Sealed(packetId, caseId, file, bytes.length, MessageDigest.getInstance("SHA-256").digest(bytes),
+                new LinkedHashMap<>(contents));
+    }
+
+    public static Map<String, byte[]> randomContents(int entries, int bytesEach) {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (int i = 0; i < entries; i++) {
+            byte[] b = new byte[bytesEach];
+            RANDOM.nextBytes(b);
+            contents.put("item-" + i, b);
+        }
+        return contents;
+    }
+
+    public HqStore store(String worker) throws Exception {
+        HqStore store = new HqStore(database, worker, clock);
+        synchronized (stores) {
+            stores.add(store);
+        }
+        return store;
+    }
+
+    public IngestWorker worker(String name, IngestWorker.Replies replies) throws Exception {
+        return new IngestWorker(name, store(name), identity, new DeviceDirectory(caStore, clock), replies,
+                dir.resolve("spool-" + name), PacketLimits.DEFAULT, clock);
+    }
+
+    @Override
+    public void close() {
+        synchronized (stores) {
+            stores.forEach(HqStore::close);
+        }
+        caStore.close();
+        database.shutdownEmbedded();
+    }
+
+    public static void deleteQuietly(Path p) throws IOException {
+        Files.deleteIfExists(p);
+    }
+}

@@ -1,0 +1,527 @@
+package org.doorstep.sync.client;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+import org.doorstep.sync.chunk.Chunk;
+import org.doorstep.sync.chunk.PacketChunks;
+import org.doorstep.sync.client.PacketSpool.SpooledPacket;
+import org.doorstep.sync.heartbeat.Heartbeat;
+import org.doorstep.sync.outbox.Outbox;
+import org.doorstep.sync.outbox.OutboxEntry;
+import org.doorstep.sync.outbox.OutboxFullException;
+import org.doorstep.sync.outbox.OutboxProgress;
+import org.doorstep.sync.pki.PkiSuite;
+import org.doorstep.sync.protocol.HqMessage;
+import org.doorstep.sync.protocol.HqMessages;
+import org.doorstep.sync.protocol.ProtocolException;
+import org.doorstep.sync.protocol.ResumeQuery;
+import org.doorstep.sync.protocol.Topics;
+
+/**
+ * The laptop's sync engine: sends the outbox's packets chunk by chunk (urgent first, then oldest), and ends a
+ * packet only on HQ's signed receipt. A broker acknowledgement proves nothing, so after every (re)connect, and
+ * whenever HQ has been silent about a sent packet for {@link Options#answerTimeout}, the laptop asks HQ what it
+ * has ({@code up/resume}) and sends only the chunks HQ lacks.
+ *
+ * <p>The transport (MQTT in the product) calls {@link #connected()}, {@link #disconnected()} and
+ * {@link #messageArrived}; {@link #messageArrived} returns only when the answer is dealt with (the case shredded,
+ * say), so an acknowledging transport acknowledges after that. One sender thread publishes; everything else is
+ * thread-safe.
+ */
+public final class SyncClient implements AutoCloseable {
+
+    /** Publishes one message at QoS 1 and waits for the broker's acknowledgement. */
+    public interface Transport {
+        /** @throws IOException the link is down, the broker refused the message, or no acknowledgement came */
+        void publish(String topic, byte[] payload) throws IOException;
+    }
+
+    /**
+     * @param maxPackets      outbox capacity in packets
+     * @param maxBytes        outbox capacity in bytes
+     * @param chunkPayload    packet bytes per chunk (at most {@link Chunk#MAX_PAYLOAD_BYTES})
+     * @param answerTimeout   how long to wait for HQ's word on a sent packet before asking again
+     * @param heartbeatEvery  how often to report the backlog while connected
+     * @param softwareVersion reported in heartbeats
+     * @param dataDir         whose disk's free space heartbeats report
+     */
+    public record Options(int maxPackets, long maxBytes, int chunkPayload, Duration answerTimeout,
+            Duration heartbeatEvery, String softwareVersion, Path dataDir) {
+        public Options {
+            if (chunkPayload < 1 || chunkPayload > Chunk.MAX_PAYLOAD_BYTES) {
+                throw new IllegalArgumentException("a chunk carries 1 to " + Chunk.MAX_PAYLOAD_BYTES + " bytes");
+            }
+            Objects.requireNonNull(answerTimeout, "answerTimeout");
+            Objects.requireNonNull(heartbeatEvery, "heartbeatEvery");
+            Objects.requireNonNull(softwareVersion, "softwareVersion");
+            Objects.requireNonNull(dataDir, "dataDir");
+        }
+
+        public static Options defaults(Path dataDir, String softwareVersion) {
+            return new Options(500, 4L << 30, Chunk.MAX_PAYLOAD_BYTES, Duration.ofSeconds(30), Duration.ofMinutes(1),
+                    softwareVersion, dataDir);
+        }
+    }
+
+    /** What happened since start, for the sync view and benchmarks. */
+    public record Stats(long chunksPublished, long bytesPublished, long chunksResent, long bytesResent,
+            long resumeQueries, long receipts, long rejections, long refusedMessages, String lastRefusal) {
+    }
+
+    /** One packet on its way: which chunks still have to go. */
+    private static final class Flight {
+        final OutboxEntry entry;
+        final PacketChunks chunks;
+        final BitSet toSend = new BitSet();
+        final BitSet published = new BitSet();
+        boolean sent;
+        boolean askPending;
+        Instant lastWord;
+
+        Flight(OutboxEntry entry, PacketChunks chunks, boolean sent, Instant now) {
+            this.entry = entry;
+            this.chunks = chunks;
+            this.sent = sent;
+            this.lastWord = now;
+            if (!sent) {
+                toSend.set(0, chunks.count());
+            }
+        }
+    }
+
+    private final String deviceId;
+    private final PkiSuite suite;
+    private final PublicKey hqSigningKey;
+    private final PacketSpool spool;
+    private final Transport transport;
+    private final Options options;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final IntSupplier catalogueVersion;
+    private final Map<UUID, Flight> flights = new HashMap<>();
+    private final List<Consumer<byte[]>> commandHandlers = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private boolean connected;
+    private boolean resumeNeeded;
+    private boolean running;
+    private Instant nextHeartbeat = Instant.MIN;
+    private long heartbeatSequence;
+    private Thread sender;
+    private final AtomicLong chunksPublished = new AtomicLong();
+    private final AtomicLong bytesPublished = new AtomicLong();
+    private final AtomicLong chunksResent = new AtomicLong();
+    private final AtomicLong bytesResent = new AtomicLong();
+    private final AtomicLong resumeQueries = new AtomicLong();
+    private final AtomicLong receipts = new AtomicLong();
+    private final AtomicLong rejections = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile String lastRefusal = "";
+
+    public SyncClient(String deviceId, PkiSuite suite, PublicKey hqSigningKey, PacketSpool spool, Transport transport,
+            Options options, IntSupplier catalogueVersion, Clock clock) {
+        this.deviceId = Topics.requireDeviceId(deviceId);
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.hqSigningKey = Objects.requireNonNull(hqSigningKey, "hqSigningKey");
+        this.spool = Objects.requireNonNull(spool, "spool");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.options = Objects.requireNonNull(options, "options");
+        this.catalogueVersion = Objects.requireNonNull(catalogueVersion, "catalogueVersion");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.outbox = new Outbox(options.maxPackets(), options.maxBytes(), clock);
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** Loads what the spool still holds and starts sending whenever a link is up. */
+    public void start() throws IOException {
+        for (SpooledPacket p : spool.pending()) {
+            try {
+                admit(p);
+            } catch (OutboxFullException e) {
+                // the spool holds more than this outbox's capacity (the capacity was lowered): keep the rest on
+                // disk, they are picked up at the next start
+                break;
+            }
+        }
+        synchronized (lock) {
+            if (running) {
+                return;
+            }
+            running = true;
+            sender = new Thread(this::sendLoop, "doorstep-sync-" + deviceId);
+            sender.setDaemon(true);
+            sender.start();
+        }
+    }
+
+    /** Adds a freshly sealed packet; refuses it whole, saying so, when the outbox is full. */
+    public void enqueue(SpooledPacket packet) throws OutboxFullException, IOException {
+        admit(packet);
+        wake();
+    }
+
+    private void admit(SpooledPacket p) throws OutboxFullException, IOException {
+        PacketChunks chunks = PacketChunks.of(p.entry().packetId(), p.file(), options.chunkPayload());
+        if (chunks.length() != p.entry().bytes()) {
+            throw new IOException("packet " + p.entry().packetId() + " has " + chunks.length() + " bytes on disk, not "
+                    + p.entry().bytes());
+        }
+        outbox.enqueue(p.entry());
+        synchronized (lock) {
+            flights.putIfAbsent(p.entry().packetId(), new Flight(p.entry(), chunks, p.entry().sent(), clock.instant()));
+            if (p.entry().sent()) {
+                outbox.markSent(p.entry().packetId());
+                resumeNeeded = true; // sent before a restart: ask HQ what it has
+            }
+        }
+    }
+
+    /** Would a packet of this size fit now? Sealing asks first, so that it never seals what cannot be queued. */
+    public boolean hasRoomFor(long bytes) {
+        OutboxProgress p = outbox.progress();
+        return p.pendingCases() + 1 <= options.maxPackets() && p.pendingBytes() + bytes <= options.maxBytes();
+    }
+
+    public OutboxProgress progress() {
+        return outbox.progress();
+    }
+
+    public void addProgressListener(Consumer<OutboxProgress> listener) {
+        outbox.addListener(listener);
+    }
+
+    /** Commands from HQ ({@code down/cmd}) go to these, unverified: the laptop's service checks them. */
+    public void addCommandHandler(Consumer<byte[]> handler) {
+        commandHandlers.add(handler);
+    }
+
+    public Stats stats() {
+        return new Stats(chunksPublished.get(), bytesPublished.get(), chunksResent.get(), bytesResent.get(),
+                resumeQueries.get(), receipts.get(), rejections.get(), refused.get(), lastRefusal);
+    }
+
+    public boolean isConnected() {
+        synchronized (lock) {
+            return connected;
+        }
+    }
+
+    /** The link is up (again): ask HQ about everything in flight, then go on sending. */
+    public void connected() {
+        synchronized (lock) {
+            connected = true;
+            resumeNeeded = true;
+            // questions asked on the old connection may have been lost with it: ask again now
+            flights.values().forEach(f -> f.askPending = false);
+            nextHeartbeat = Instant.MIN;
+            lock.notifyAll();
+        }
+    }
+
+    public void disconnected() {
+        synchronized (lock) {
+            connected = false;
+        }
+    }
+
+    /** "Sync now": look at the outbox at once. */
+    public void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** A message on one of this laptop's {@code down/} topics. */
+    public void messageArrived(String topic, byte[] payload) throws IOException {
+        Optional<Topics.Parsed> parsed = Topics.parse(topic);
+        if (parsed.isEmpty() || !parsed.get().deviceId().equals(deviceId)) {
+            refuse("a message on a topic that is not this laptop's: " + topic);
+            return;
+        }
+        switch (parsed.get().leaf()) {
+            case Topics.ACK -> answer(payload);
+            case Topics.COMMAND -> commandHandlers.forEach(h -> h.accept(payload));
+            default -> refuse("a message on " + topic + ", which HQ never sends to");
+        }
+    }
+
+    private void answer(byte[] payload) throws IOException {
+        HqMessage message;
+        try {
+            message = HqMessages.verify(payload, hqSigningKey, suite, deviceId);
+        } catch (ProtocolException e) {
+            refuse("an answer that is not HQ's was ignored: " + e.getMessage());
+            return;
+        }
+        Flight flight;
+        synchronized (lock) {
+            flight = flights.get(message.packetId());
+            if (flight != null) {
+                flight.lastWord = clock.instant();
+                flight.askPending = false;
+            }
+        }
+        if (flight == null) {
+            return; // answered already (a repeated receipt, say): nothing to do
+        }
+        switch (message) {
+            case HqMessage.Receipt r -> {
+                if (!r.matches(flight.chunks.digest())) {
+                    refuse("a receipt for packet " + r.packetId() + " names other contents than the packet sent");
+                    return;
+                }
+                spool.delivered(r.packetId(), r);
+                finish(flight, true);
+                receipts.incrementAndGet();
+            }
+            case HqMessage.Rejection r -> {
+                spool.rejected(r.packetId(), r);
+                finish(flight, false);
+                rejections.incrementAndGet();
+            }
+            case HqMessage.Missing m -> {
+                if (m.count() != flight.chunks.count()) {
+                    refuse("HQ's list of missing chunks for " + m.packetId() + " counts " + m.count() + " chunks, not "
+                            + flight.chunks.count());
+                    return;
+                }
+                synchronized (lock) {
+                    m.missing().forEach(flight.toSend::set);
+                    if (flight.sent) {
+                        flight.sent = false;
+                        outbox.markUnsent(flight.entry.packetId());
+                    }
+                    lock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void finish(Flight flight, boolean delivered) {
+        synchronized (lock) {
+            flights.remove(flight.entry.packetId());
+        }
+        if (delivered) {
+            outbox.receipt(flight.entry.packetId());
+        } else {
+            outbox.rejected(flight.entry.packetId());
+        }
+    }
+
+    private void refuse(String why) {
+        refused.incrementAndGet();
+        lastRefusal = why;
+    }
+
+    // ---- the sender ----------------------------------------------------------------------------------------
+
+    private void sendLoop() {
+        while (true) {
+            try {
+                if (!step()) {
+                    return;
+                }
+            } catch (IOException e) {
+                // the link broke or the broker refused: wait for the transport to reconnect
+                synchronized (lock) {
+                    resumeNeeded = true;
+                }
+                pause(Duration.ofMillis(200));
+            } catch (RuntimeException e) {
+                refuse("sending failed: " + e);
+                pause(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void pause(Duration d) {
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            try {
+                lock.wait(Math.max(1, d.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    /** One unit of work; false once closed. */
+    private boolean step() throws IOException {
+        List<Flight> ask;
+        Flight next;
+        int index = -1;
+        boolean heartbeat;
+        synchronized (lock) {
+            while (running && !connected) {
+                waitLocked(Duration.ofSeconds(1));
+            }
+            if (!running) {
+                return false;
+            }
+            Instant now = clock.instant();
+            ask = new ArrayList<>();
+            for (Flight f : flights.values()) {
+                boolean started = f.sent || !f.published.isEmpty();
+                boolean silent = f.sent && Duration.between(f.lastWord, now).compareTo(options.answerTimeout()) >= 0;
+                if (started && (resumeNeeded || silent) && !(f.askPending && !silent)) {
+                    ask.add(f);
+                }
+            }
+            resumeNeeded = false;
+            heartbeat = !now.isBefore(nextHeartbeat);
+            if (heartbeat) {
+                nextHeartbeat = now.plus(options.heartbeatEvery());
+            }
+            next = ask.isEmpty() ? nextToSend() : null;
+            if (next != null) {
+                index = next.toSend.nextSetBit(0);
+            }
+            if (ask.isEmpty() && next == null && !heartbeat) {
+                waitLocked(untilSomethingIsDue(now));
+                return running;
+            }
+        }
+        if (heartbeat) {
+            sendHeartbeat();
+        }
+        if (!ask.isEmpty()) {
+            ask(ask);
+        } else if (next != null) {
+            publishChunk(next, index);
+        }
+        return true;
+    }
+
+    /** Urgent first, then oldest — among packets HQ is not being asked about. */
+    private Flight nextToSend() {
+        Flight best = null;
+        for (Flight f : flights.values()) {
+            if (!f.toSend.isEmpty() && !f.askPending
+                    && (best == null || Outbox.SENDING_ORDER.compare(f.entry, best.entry) < 0)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private Duration untilSomethingIsDue(Instant now) {
+        Duration wait = Duration.between(now, nextHeartbeat);
+        for (Flight f : flights.values()) {
+            if (f.sent || f.askPending) {
+                Duration d = Duration.between(now, f.lastWord.plus(options.answerTimeout()));
+                wait = d.compareTo(wait) < 0 ? d : wait;
+            }
+        }
+        return wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait;
+    }
+
+    private void waitLocked(Duration d) {
+        try {
+            lock.wait(Math.max(1, Math.min(d.toMillis(), 60_000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void ask(List<Flight> ask) throws IOException {
+        List<ResumeQuery.Packet> packets = new ArrayList<>();
+        synchronized (lock) {
+            for (Flight f : ask) {
+                f.askPending = true;
+                f.lastWord = clock.instant();
+                // until HQ answers, nothing more of it is sent: HQ says exactly what it lacks
+                f.toSend.clear();
+                packets.add(new ResumeQuery.Packet(f.entry.packetId(), f.chunks.count(), f.chunks.length(),
+                        f.chunks.digest()));
+            }
+        }
+        try {
+            for (int i = 0; i < packets.size(); i += ResumeQuery.MAX_PACKETS) {
+                List<ResumeQuery.Packet> batch = packets.subList(i, Math.min(packets.size(), i + ResumeQuery.MAX_PACKETS));
+                transport.publish(Topics.of(deviceId, Topics.RESUME), new ResumeQuery(batch).toJson());
+                resumeQueries.incrementAndGet();
+            }
+        } catch (IOException e) {
+            synchronized (lock) {
+                ask.forEach(f -> f.askPending = false);
+            }
+            throw e;
+        }
+    }
+
+    private void publishChunk(Flight f, int index) throws IOException {
+        Chunk chunk = f.chunks.chunk(index);
+        transport.publish(Topics.of(deviceId, Topics.CHUNK), chunk.encode());
+        chunksPublished.incrementAndGet();
+        bytesPublished.addAndGet(chunk.payloadLength());
+        boolean allOut = false;
+        synchronized (lock) {
+            if (f.published.get(index)) {
+                chunksResent.incrementAndGet();
+                bytesResent.addAndGet(chunk.payloadLength());
+            }
+            f.published.set(index);
+            f.toSend.clear(index);
+            if (f.toSend.isEmpty() && !f.sent && flights.containsKey(f.entry.packetId())) {
+                f.sent = true;
+                f.lastWord = clock.instant();
+                allOut = true;
+            }
+        }
+        if (allOut) {
+            spool.sent(f.entry.packetId());
+            outbox.markSent(f.entry.packetId());
+        }
+    }
+
+    private void sendHeartbeat() throws IOException {
+        long sequence;
+        synchronized (lock) {
+            heartbeatSequence = Math.max(heartbeatSequence + 1, clock.millis());
+            sequence = heartbeatSequence;
+        }
+        Heartbeat h = Heartbeat.of(deviceId, sequence, clock.instant(), outbox.progress(), options.softwareVersion(),
+                catalogueVersion.getAsInt(), options.dataDir());
+        transport.publish(Topics.of(deviceId, Topics.HEARTBEAT), h.toJson());
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (lock) {
+            running = false;
+            lock.notifyAll();
+            t = sender;
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
