@@ -86,7 +86,15 @@ public final class DeviceCa {
     /** Makes a new key pair and a self-signed root {@code O=Doorstep, CN=<name>} valid for {@code caValidity}. */
     public static DeviceCa createRoot(PkiSuite suite, String name, CaOptions options, CaStore store, Clock clock,
             SecureRandom random) {
-        KeyPair key = suite.generateKeyPair(random);
+        return createRoot(suite, name, suite.generateKeyPair(random), options, store, clock, random);
+    }
+
+    /**
+     * As above with a key pair the caller made, so that HQ can keep the private key in its own key store (the CA
+     * object never hands it out).
+     */
+    public static DeviceCa createRoot(PkiSuite suite, String name, KeyPair key, CaOptions options, CaStore store,
+            Clock clock, SecureRandom random) {
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, EnrolmentRequest.ORGANISATION)
                 .addRDN(BCStyle.CN, name).build();
         Instant now = clock.instant();

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -279,55 +280,121 @@ public final class IngestWorker {
                         + " digest its chunks announced");
                 return;
             }
-            if (!(devices.lookUp(device) instanceof DeviceDirectory.Known known)) {
-                deviceMayDeliver(device, packetId);
-                return;
-            }
-            Stored result;
-            try {
-                result = store.store(packetId, device, digest, length, writer -> {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        PacketManifest manifest = opener.open(in, known.certificate(), writer::write);
-                        if (!manifest.packetId().equals(packetId)) {
-                            throw new Mismatch("the packet was sealed as " + manifest.packetId()
-                                    + " and sent again under another id");
-                        }
-                        if (!manifest.deviceId().equals(device)) {
-                            throw new Mismatch("the packet names device " + manifest.deviceId());
-                        }
-                        return manifest;
-                    }
-                });
-            } catch (PacketException e) {
-                refuse(packetId, device, switch (e.reason()) {
-                    case TAMPERED -> RejectReason.TAMPERED;
-                    case UNDECRYPTABLE -> RejectReason.UNDECRYPTABLE;
-                    case BAD_SIGNATURE, UNKNOWN_SIGNER -> RejectReason.BAD_SIGNATURE;
-                    case MALFORMED -> RejectReason.MALFORMED;
-                }, e.getMessage());
-                return;
-            } catch (Mismatch e) {
-                refuse(packetId, device, RejectReason.REPLAYED, e.getMessage());
-                return;
-            } catch (CaseAlreadyStored e) {
-                refuse(packetId, device, RejectReason.REPLAYED, e.getMessage());
-                return;
-            }
-            stored.incrementAndGet();
-            try {
-                afterStore.stored(result);
-            } catch (Exception e) {
-                throw new Halted(name + " stopped after storing " + packetId + ": " + e.getMessage());
-            }
-            receipt(result);
+            storeVerified(packetId, device, file, length, digest).ifPresent(this::receipt);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
+    /**
+     * Takes one whole packet that did not come through MQTT (removable media) through the same checks and the
+     * same idempotent store as chunks do.
+     *
+     * @return HQ's signed answer for the laptop: a receipt (stored now or before) or a rejection
+     */
+    public byte[] importPacket(String device, UUID packetId, Path file) throws SQLException, IOException {
+        messages.incrementAndGet();
+        if (!Topics.isDeviceId(device)) {
+            throw new IllegalArgumentException("not a device id: " + device);
+        }
+        long length = Files.size(file);
+        MessageDigest sha = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        byte[] digest = sha.digest();
+        HqMessage answer;
+        if (!(devices.lookUp(device) instanceof DeviceDirectory.Known)) {
+            answer = rejection(packetId, device, devices.lookUp(device) instanceof DeviceDirectory.Revoked r
+                    ? RejectReason.REVOKED : RejectReason.UNKNOWN_DEVICE, describe(devices.lookUp(device)));
+        } else {
+            PacketStatus status = store.status(packetId);
+            if (status instanceof Stored s && s.deviceId().equals(device) && MessageDigest.isEqual(s.digest(), digest)) {
+                duplicates.incrementAndGet();
+                answer = receiptOf(s);
+            } else if (status instanceof Stored s) {
+                answer = rejection(packetId, device, RejectReason.REPLAYED, "packet " + packetId
+                        + " is stored already with other contents or from another device");
+            } else if (status instanceof Rejected r) {
+                answer = new HqMessage.Rejection(device, packetId, clock.instant(), r.reason(), r.detail());
+            } else {
+                Optional<Stored> result = storeVerified(packetId, device, file, length, digest);
+                answer = result.isPresent() ? receiptOf(result.get())
+                        : store.status(packetId) instanceof Rejected r
+                                ? new HqMessage.Rejection(device, packetId, clock.instant(), r.reason(), r.detail())
+                                : rejection(packetId, device, RejectReason.MALFORMED, "the packet could not be stored");
+            }
+        }
+        return HqMessages.sign(answer, hq.signingKey(), hq.suite());
+    }
+
+    private HqMessage.Rejection rejection(UUID packetId, String device, RejectReason reason, String detail)
+            throws SQLException {
+        Rejected r = record(packetId, device, reason, detail);
+        return new HqMessage.Rejection(device, packetId, clock.instant(), r.reason(), r.detail());
+    }
+
+    private static String describe(DeviceDirectory.Verdict verdict) {
+        return switch (verdict) {
+            case DeviceDirectory.Known k -> "known";
+            case DeviceDirectory.Unknown u -> u.detail();
+            case DeviceDirectory.Revoked r -> r.detail();
+        };
+    }
+
+    /** Verifies, decrypts and stores a whole packet file; empty (and the laptop told why) when it is refused. */
+    private Optional<Stored> storeVerified(UUID packetId, String device, Path file, long length, byte[] digest)
+            throws SQLException, IOException {
+        if (!(devices.lookUp(device) instanceof DeviceDirectory.Known known)) {
+            deviceMayDeliver(device, packetId);
+            return Optional.empty();
+        }
+        Stored result;
+        try {
+            result = store.store(packetId, device, digest, length, writer -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    PacketManifest manifest = opener.open(in, known.certificate(), writer::write);
+                    if (!manifest.packetId().equals(packetId)) {
+                        throw new Mismatch("the packet was sealed as " + manifest.packetId()
+                                + " and sent again under another id");
+                    }
+                    if (!manifest.deviceId().equals(device)) {
+                        throw new Mismatch("the packet names device " + manifest.deviceId());
+                    }
+                    return manifest;
+                }
+            });
+        } catch (PacketException e) {
+            refuse(packetId, device, switch (e.reason()) {
+                case TAMPERED -> RejectReason.TAMPERED;
+                case UNDECRYPTABLE -> RejectReason.UNDECRYPTABLE;
+                case BAD_SIGNATURE, UNKNOWN_SIGNER -> RejectReason.BAD_SIGNATURE;
+                case MALFORMED -> RejectReason.MALFORMED;
+            }, e.getMessage());
+            return Optional.empty();
+        } catch (Mismatch | CaseAlreadyStored e) {
+            refuse(packetId, device, RejectReason.REPLAYED, e.getMessage());
+            return Optional.empty();
+        }
+        stored.incrementAndGet();
+        try {
+            afterStore.stored(result);
+        } catch (Exception e) {
+            throw new Halted(name + " stopped after storing " + packetId + ": " + e.getMessage());
+        }
+        return Optional.of(result);
+    }
+
     private void receipt(Stored s) {
-        reply(s.deviceId(), new HqMessage.Receipt(s.deviceId(), s.packetId(), clock.instant(), s.caseId(), s.digest(),
-                s.storedAt(), s.receiptId()));
+        reply(s.deviceId(), receiptOf(s));
+    }
+
+    private HqMessage.Receipt receiptOf(Stored s) {
+        return new HqMessage.Receipt(s.deviceId(), s.packetId(), clock.instant(), s.caseId(), s.digest(), s.storedAt(),
+                s.receiptId());
     }
 
     /** Records a rejection and tells the laptop. */
