@@ -142,6 +142,27 @@ class SyncProtocolTest {
     }
 
     @Test
+    void twoWorkersShareOneStoreThroughTheDerbyNetworkServer() throws Exception {
+        client = null;
+        bus.close();
+        hq.close();
+        hq = new TestHq(dir.resolve("network"), true);
+        bus = new LoopbackBus();
+        workers.clear();
+        workers.add(hq.worker("net-1", bus.replies()));
+        workers.add(hq.worker("net-2", bus.replies()));
+        workers.forEach(bus::addWorker);
+        device = hq.enrol("laptop-0002");
+        for (int i = 0; i < 6; i++) {
+            sealCase("case-" + i, i == 3, 30_000);
+        }
+        startClient(100, Duration.ofSeconds(2));
+        await("all delivered", () -> spool.settled(6));
+        assertDeliveredExactlyOnce();
+        assertTrue(workers.stream().allMatch(w -> w.stats().chunks() > 0), "both workers took chunks");
+    }
+
+    @Test
     void urgentCasesGoFirstThenOldest() throws Exception {
         AtomicInteger order = new AtomicInteger();
         List<String> firstChunkOf = Collections.synchronizedList(new ArrayList<>());

@@ -24,6 +24,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.doorstep.hq.ingest.DeviceDirectory;
 import org.doorstep.hq.ingest.HqIdentity;
 import org.doorstep.hq.ingest.IngestWorker;
+import org.doorstep.hq.store.DatabaseServer;
 import org.doorstep.hq.store.DerbyCaStore;
 import org.doorstep.hq.store.HqDatabase;
 import org.doorstep.hq.store.HqStore;
@@ -64,9 +65,17 @@ public final class TestHq implements AutoCloseable {
             Map<String, byte[]> contents) {
     }
 
+    private final DatabaseServer server;
+
     public TestHq(Path dir) throws Exception {
+        this(dir, false);
+    }
+
+    /** @param network serve the database with a Derby network server, as HQ's workers and console share it */
+    public TestHq(Path dir, boolean network) throws Exception {
         this.dir = dir;
-        this.database = HqDatabase.embedded(dir.resolve("hqdb"));
+        this.server = network ? DatabaseServer.start(dir.resolve("derby-home"), 0) : null;
+        this.database = network ? server.database("hqdb") : HqDatabase.embedded(dir.resolve("hqdb"));
         database.create();
         this.caStore = new DerbyCaStore(database);
         this.ca = DeviceCa.createRoot(PkiSuite.INTL, "Doorstep Device CA (test)",
@@ -149,6 +158,13 @@ public final class TestHq implements AutoCloseable {
         }
         caStore.close();
         database.shutdownEmbedded();
+        if (server != null) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the Derby network server did not stop", e);
+            }
+        }
     }
 
     public static void deleteQuietly(Path p) throws IOException {
