@@ -163,7 +163,7 @@ public final class PacketOpener {
                 throw new PacketException(Reason.MALFORMED, "the encrypted content is " + content.getContentType()
                         + ", not id-data holding a SignedData");
             }
-            return content.getContentStream();
+            return new TagCheckedStream(content.getContentStream());
         } catch (CMSException | IOException | RuntimeException e) {
             throw new PacketException(Reason.UNDECRYPTABLE, "the content key cannot be recovered with HQ's key: "
                     + e.getMessage(), e);
@@ -307,6 +307,45 @@ public final class PacketOpener {
 
         ASN1ObjectIdentifier contentType() {
             return _contentInfo.getContentType();
+        }
+    }
+
+    /**
+     * The decrypted content, remembering a failed GCM tag: every read after it fails the same way. Bouncy Castle's
+     * ASN.1 parser keeps only the message of an exception it catches, so when the tag fails under the parser,
+     * {@link #tagFailure} asks this stream again to learn whether it was the tag.
+     */
+    private static final class TagCheckedStream extends FilterInputStream {
+        private IOException tagFailure;
+
+        TagCheckedStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (tagFailure != null) {
+                throw tagFailure;
+            }
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                if (isTagFailure(e)) {
+                    tagFailure = e;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return n <= 0 ? 0 : Math.max(0, read(new byte[(int) Math.min(n, BUFFER)]));
         }
     }
 

@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.crypto.Digest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,6 +183,31 @@ class PacketRoundTripTest {
             }
         }
         assertTrue(seen.containsAll(Set.of(Reason.TAMPERED, Reason.MALFORMED)), "reasons seen: " + seen);
+    }
+
+    /**
+     * A changed ciphertext byte changes the decrypted content at the same place, which the parsers see before the
+     * tag is checked; wherever it lands (manifest, entry, signature, framing), the packet is refused as TAMPERED.
+     */
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void everyChangedCiphertextByteIsTampering(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        contents.put("a.txt", "small".getBytes(StandardCharsets.UTF_8));
+        byte[] packet = seal(pki.device, pki.hq, manifestFor(suite, contents), contents);
+        byte[] ciphertext = AuthEnvelopedData.getInstance(ContentInfo.getInstance(ASN1Primitive.fromByteArray(packet))
+                .getContent()).getAuthEncryptedContentInfo().getEncryptedContent().getOctets();
+        int start = indexOf(packet, ciphertext);
+        for (int i = start; i < start + ciphertext.length; i++) {
+            for (int mask : new int[] {0x01, 0x5a}) {
+                byte[] changed = packet.clone();
+                changed[i] ^= (byte) mask;
+                PacketException e = refused(changed, pki.hq, pki.device);
+                assertEquals(Reason.TAMPERED, e.reason(), "ciphertext byte " + (i - start) + " ^ " + mask + ": "
+                        + e.getMessage());
+            }
+        }
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
