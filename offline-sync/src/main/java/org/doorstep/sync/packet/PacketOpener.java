@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -20,25 +19,16 @@ import javax.crypto.AEADBadTagException;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSTypedStream;
-import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.io.InvalidCipherTextIOException;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -56,16 +46,40 @@ public final class PacketOpener {
 
     private static final int BUFFER = 64 * 1024;
 
+    private final PacketSuite suite;
+    private final PacketAlgorithms algorithms;
     private final PrivateKey hqKey;
     private final X509Certificate hqCertificate;
     private final PacketLimits limits;
-    /** Bouncy Castle as an instance, not registered: the runtime's provider list is left alone. Stateless. */
-    private static final Provider BC = new BouncyCastleProvider();
 
+    /**
+     * An opener for the suite of HQ's certificate: {@code intl} for an EC P-256 key, {@code gm} for SM2. It opens
+     * only packets of that suite; packets of the other are refused as {@link Reason#MALFORMED}, saying so.
+     *
+     * @throws IllegalArgumentException if the key and certificate are not of one suite
+     */
     public PacketOpener(PrivateKey hqKey, X509Certificate hqCertificate, PacketLimits limits) {
+        this(PacketSuite.of(Objects.requireNonNull(hqCertificate, "hqCertificate"), "HQ's certificate key"), hqKey,
+                hqCertificate, limits);
+    }
+
+    /**
+     * An opener for a named suite.
+     *
+     * @throws IllegalArgumentException if HQ's key or certificate is not of that suite
+     */
+    public PacketOpener(PacketSuite suite, PrivateKey hqKey, X509Certificate hqCertificate, PacketLimits limits) {
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.algorithms = PacketAlgorithms.of(suite);
         this.hqKey = Objects.requireNonNull(hqKey, "hqKey");
         this.hqCertificate = Objects.requireNonNull(hqCertificate, "hqCertificate");
         this.limits = Objects.requireNonNull(limits, "limits");
+        suite.require(hqCertificate.getPublicKey(), "HQ's certificate key");
+        suite.require(hqKey, "HQ's key");
+    }
+
+    public PacketSuite suite() {
+        return suite;
     }
 
     /** Receives each entry's content, in manifest order. The stream ends after exactly the entry's length. */
@@ -88,14 +102,18 @@ public final class PacketOpener {
     /**
      * Opens one packet.
      *
+     * @param deviceCertificate the certificate HQ's registry holds for the device the packet should come from
      * @return the manifest, once everything checked out
-     * @throws PacketException the packet is refused; its reason says why
-     * @throws IOException     only when the sink itself failed
+     * @throws PacketException          the packet is refused; its reason says why
+     * @throws IOException              only when the sink itself failed
+     * @throws IllegalArgumentException if the device certificate is not of this opener's suite (a registry error,
+     *                                  not the packet's)
      */
     public PacketManifest open(InputStream packet, X509Certificate deviceCertificate, EntrySink sink)
             throws PacketException, IOException {
         Objects.requireNonNull(deviceCertificate, "deviceCertificate");
         Objects.requireNonNull(sink, "sink");
+        suite.require(deviceCertificate.getPublicKey(), "the device certificate's key");
         InputStream plain = decrypt(packet);
         try {
             return openSigned(plain, deviceCertificate, sink);
@@ -125,13 +143,12 @@ public final class PacketOpener {
             throw new PacketException(Reason.MALFORMED, "the packet is a " + envelope.contentType()
                     + ", not AuthEnvelopedData");
         }
-        if (!CMSAlgorithm.AES256_GCM.equals(envelope.getEncryptionAlgOID().getAlgorithm())) {
-            throw new PacketException(Reason.MALFORMED, "content is encrypted with " + envelope.getEncAlgOID()
-                    + ", not AES-256-GCM");
-        }
+        algorithms.checkContentEncryption(envelope.getEncryptionAlgOID());
         RecipientInformation recipient;
         try {
-            recipient = envelope.getRecipientInfos().get(new JceKeyAgreeRecipientId(hqCertificate));
+            recipient = envelope.getRecipientInfos().get(algorithms.recipientId(hqCertificate));
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("HQ's certificate cannot be encoded", e);
         } catch (RuntimeException e) {
             throw new PacketException(Reason.MALFORMED, "recipient infos cannot be read: " + e.getMessage(), e);
         }
@@ -139,51 +156,28 @@ public final class PacketOpener {
             throw new PacketException(Reason.UNDECRYPTABLE, "the packet is not addressed to HQ certificate "
                     + hqCertificate.getSerialNumber().toString(16));
         }
-        checkKeyAgreement(recipient);
+        algorithms.checkRecipient(recipient);
         try {
-            CMSTypedStream content = recipient.getContentStream(
-                    new JceKeyAgreeAuthEnvelopedRecipient(hqKey).setProvider(BC));
+            CMSTypedStream content = recipient.getContentStream(algorithms.recipient(hqKey));
             if (!CMSObjectIdentifiers.data.equals(content.getContentType())) {
                 throw new PacketException(Reason.MALFORMED, "the encrypted content is " + content.getContentType()
                         + ", not id-data holding a SignedData");
             }
-            return content.getContentStream();
+            return new TagCheckedStream(content.getContentStream());
         } catch (CMSException | IOException | RuntimeException e) {
             throw new PacketException(Reason.UNDECRYPTABLE, "the content key cannot be recovered with HQ's key: "
                     + e.getMessage(), e);
         }
     }
 
-    /**
-     * Only the algorithms this format uses: the parser would otherwise accept fields it ignores (such as the
-     * originator key's algorithm), and a packet that could be changed without being refused is not what HQ wants.
-     */
-    private static void checkKeyAgreement(RecipientInformation recipient) throws PacketException {
-        try {
-            if (recipient instanceof KeyAgreeRecipientInformation agreement
-                    && CMSAlgorithm.ECDH_SHA256KDF.equals(agreement.getKeyEncryptionAlgorithm().getAlgorithm())
-                    && CMSAlgorithm.AES256_WRAP.equals(AlgorithmIdentifier.getInstance(
-                            agreement.getKeyEncryptionAlgorithm().getParameters()).getAlgorithm())
-                    && agreement.getOriginator().getOriginatorKey() != null
-                    && new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp256r1)
-                            .equals(agreement.getOriginator().getOriginatorKey().getAlgorithm())) {
-                return;
-            }
-        } catch (RuntimeException e) {
-            throw new PacketException(Reason.MALFORMED, "the key agreement cannot be read: " + e.getMessage(), e);
-        }
-        throw new PacketException(Reason.MALFORMED, "the key agreement is not ECDH P-256 (stdDH, SHA-256 KDF)"
-                + " with AES-256 key wrap and an ephemeral originator key");
-    }
-
     private PacketManifest openSigned(InputStream plain, X509Certificate deviceCertificate, EntrySink sink)
             throws PacketException, IOException, CMSException {
         SignedParser signed;
         try {
-            signed = new SignedParser(new JcaDigestCalculatorProviderBuilder().setProvider(BC).build(),
+            signed = new SignedParser(new JcaDigestCalculatorProviderBuilder().setProvider(PacketAlgorithms.BC).build(),
                     plain);
         } catch (OperatorCreationException e) {
-            throw new IllegalStateException("SHA-256 is missing from Bouncy Castle", e);
+            throw new IllegalStateException("Bouncy Castle has no digest calculators", e);
         }
         if (!CMSObjectIdentifiers.signedData.equals(signed.contentType())) {
             throw new PacketException(Reason.MALFORMED, "the decrypted content is a " + signed.contentType()
@@ -195,6 +189,10 @@ public final class PacketOpener {
         }
         DataInputStream in = new DataInputStream(content.getContentStream());
         PacketManifest manifest = PacketContainer.readManifest(in, limits);
+        if (manifest.suite() != suite) {
+            throw new PacketException(Reason.MALFORMED, "the manifest names the " + manifest.suite().id()
+                    + " suite, but the packet is sealed with the " + suite.id() + " suite");
+        }
         for (PacketEntry entry : manifest.entries()) {
             readEntry(entry, manifest.suite(), in, sink);
         }
@@ -234,7 +232,7 @@ public final class PacketOpener {
         }
     }
 
-    private static void verifySignature(Collection<SignerInformation> signers, X509Certificate deviceCertificate)
+    private void verifySignature(Collection<SignerInformation> signers, X509Certificate deviceCertificate)
             throws PacketException {
         if (signers.size() != 1) {
             throw new PacketException(Reason.MALFORMED, "the packet has " + signers.size() + " signers, not one");
@@ -248,14 +246,10 @@ public final class PacketOpener {
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("the device certificate cannot be encoded", e);
         }
-        if (!NISTObjectIdentifiers.id_sha256.getId().equals(signer.getDigestAlgOID())
-                || !X9ObjectIdentifiers.ecdsa_with_SHA256.getId().equals(signer.getEncryptionAlgOID())) {
-            throw new PacketException(Reason.BAD_SIGNATURE, "signature algorithm " + signer.getEncryptionAlgOID()
-                    + " with digest " + signer.getDigestAlgOID() + " is not ECDSA with SHA-256");
-        }
+        algorithms.checkSignerAlgorithms(signer);
         boolean valid;
         try {
-            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+            valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(PacketAlgorithms.BC)
                     .build(deviceCertificate));
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             throw new PacketException(Reason.BAD_SIGNATURE, "the signature does not verify: " + e.getMessage(), e);
@@ -313,6 +307,45 @@ public final class PacketOpener {
 
         ASN1ObjectIdentifier contentType() {
             return _contentInfo.getContentType();
+        }
+    }
+
+    /**
+     * The decrypted content, remembering a failed GCM tag: every read after it fails the same way. Bouncy Castle's
+     * ASN.1 parser keeps only the message of an exception it catches, so when the tag fails under the parser,
+     * {@link #tagFailure} asks this stream again to learn whether it was the tag.
+     */
+    private static final class TagCheckedStream extends FilterInputStream {
+        private IOException tagFailure;
+
+        TagCheckedStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (tagFailure != null) {
+                throw tagFailure;
+            }
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                if (isTagFailure(e)) {
+                    tagFailure = e;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return n <= 0 ? 0 : Math.max(0, read(new byte[(int) Math.min(n, BUFFER)]));
         }
     }
 

@@ -5,66 +5,80 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
-import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.OutputAEADEncryptor;
 
 /**
  * Seals one case on the laptop: signs it with the device key, then encrypts it to HQ's encryption certificate,
  * writing the packet as it goes so that no entry is ever held in memory (see docs/ARCHITECTURE.md, "Packets").
  *
  * <pre>
- *   ContentInfo AuthEnvelopedData (RFC 5083): AES-256-GCM, one KeyAgreeRecipientInfo for HQ
- *     (dhSinglePass-stdDH-sha256kdf-scheme with a fresh ephemeral P-256 key, AES-256 key wrap)
- *     └ encrypted content, type id-data: a ContentInfo holding SignedData (RFC 5652), ECDSA with SHA-256,
+ *   ContentInfo AuthEnvelopedData (RFC 5083): the content key for HQ in one RecipientInfo, the content AEAD-encrypted
+ *     └ encrypted content, type id-data: a ContentInfo holding SignedData (RFC 5652), signed by the device,
  *         signing certificate included, signed attributes content type, message digest, signing time
  *         └ encapsulated content, type id-data: the container (manifest JSON + entries)
  * </pre>
  *
- * Only the {@code intl} suite is implemented.
+ * The suite decides the algorithms ({@link PacketAlgorithms}): {@code intl} is ECDSA P-256 / SHA-256, ECDH P-256 with
+ * AES-256 key wrap, AES-256-GCM; {@code gm} is SM2 / SM3, SM2 encryption of the content key, SM4-GCM.
  */
 public final class PacketSealer {
 
     private static final int BUFFER = 64 * 1024;
 
+    private final PacketSuite suite;
+    private final PacketAlgorithms algorithms;
     private final PrivateKey deviceKey;
     private final X509Certificate deviceCertificate;
     private final X509Certificate hqCertificate;
     private final SecureRandom random;
-    /** Bouncy Castle as an instance, not registered: the runtime's provider list is left alone. Stateless. */
-    private static final Provider BC = new BouncyCastleProvider();
 
     /**
-     * @param deviceKey         the device's ECDSA P-256 private key
+     * A sealer for the suite the certificates' keys belong to: EC P-256 for {@code intl}, SM2 for {@code gm}.
+     *
+     * @param deviceKey         the device's private key (ECDSA P-256 or SM2)
      * @param deviceCertificate its certificate, issued by HQ's CA; included in every packet
-     * @param hqCertificate     HQ's encryption certificate (an EC P-256 key for key agreement)
+     * @param hqCertificate     HQ's encryption certificate (EC P-256 for key agreement, or SM2 for encryption)
+     * @throws IllegalArgumentException if the keys are not all of one suite
      */
     public PacketSealer(PrivateKey deviceKey, X509Certificate deviceCertificate, X509Certificate hqCertificate,
             SecureRandom random) {
+        this(PacketSuite.of(Objects.requireNonNull(deviceCertificate, "deviceCertificate"), "the device certificate's key"),
+                deviceKey, deviceCertificate, hqCertificate, random);
+    }
+
+    /**
+     * A sealer for a named suite.
+     *
+     * @throws IllegalArgumentException if a key or certificate is not of that suite
+     */
+    public PacketSealer(PacketSuite suite, PrivateKey deviceKey, X509Certificate deviceCertificate,
+            X509Certificate hqCertificate, SecureRandom random) {
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.algorithms = PacketAlgorithms.of(suite);
         this.deviceKey = Objects.requireNonNull(deviceKey, "deviceKey");
         this.deviceCertificate = Objects.requireNonNull(deviceCertificate, "deviceCertificate");
         this.hqCertificate = Objects.requireNonNull(hqCertificate, "hqCertificate");
         this.random = Objects.requireNonNull(random, "random");
+        suite.require(deviceCertificate.getPublicKey(), "the device certificate's key");
+        suite.require(deviceKey, "the device key");
+        suite.require(hqCertificate.getPublicKey(), "HQ's certificate key");
+    }
+
+    public PacketSuite suite() {
+        return suite;
     }
 
     /** Gives the content of one entry of the manifest; called once per entry, in manifest order. */
@@ -80,6 +94,10 @@ public final class PacketSealer {
      */
     public void seal(PacketManifest manifest, EntrySource source, OutputStream out) throws IOException {
         Objects.requireNonNull(source, "source");
+        if (manifest.suite() != suite) {
+            throw new IllegalArgumentException("the manifest names the " + manifest.suite().id() + " suite, but this"
+                    + " sealer's keys are " + suite.id());
+        }
         sealContent(signed -> PacketContainer.write(manifest, source, signed), out);
     }
 
@@ -103,23 +121,14 @@ public final class PacketSealer {
 
     private OutputStream openEnvelope(OutputStream out)
             throws GeneralSecurityException, CMSException, IOException {
-        // stdDH needs an originator key pair; a fresh one per packet means that a laptop's compromise later does
-        // not expose earlier packets (forward secrecy on the laptop side).
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-        generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-        KeyPair ephemeral = generator.generateKeyPair();
         CMSAuthEnvelopedDataStreamGenerator envelope = new CMSAuthEnvelopedDataStreamGenerator();
         envelope.setBufferSize(BUFFER);
-        envelope.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
-                ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
-                .addRecipient(hqCertificate).setProvider(BC).setSecureRandom(random));
-        OutputAEADEncryptor encryptor = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
-                .setProvider(BC).setSecureRandom(random).build();
+        envelope.addRecipientInfoGenerator(algorithms.recipientInfo(hqCertificate, random));
         // The encrypted content is typed id-data and holds the SignedData's whole ContentInfo. Typed id-signedData,
         // RFC 5083 would require authenticated attributes, and OpenSSL 3.0 cannot parse an AuthEnvelopedData that
         // has them ("wrong tag", Field=mac); id-data needs none, and `openssl cms -decrypt` then writes exactly the
         // SignedData that `openssl cms -verify` reads.
-        return envelope.open(out, encryptor);
+        return envelope.open(out, algorithms.contentEncryptor(random));
     }
 
     private OutputStream openSignature(OutputStream envelope)
@@ -127,8 +136,8 @@ public final class PacketSealer {
         CMSSignedDataStreamGenerator signer = new CMSSignedDataStreamGenerator();
         signer.setBufferSize(BUFFER);
         // the default signed attributes: content type, message digest, signing time, CMS algorithm protection
-        signer.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BC)
-                .build("SHA256withECDSA", deviceKey, deviceCertificate));
+        signer.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().setProvider(PacketAlgorithms.BC)
+                .build(algorithms.signatureAlgorithm(), deviceKey, deviceCertificate));
         signer.addCertificates(new JcaCertStore(List.of(deviceCertificate)));
         return signer.open(envelope, true);
     }

@@ -1,18 +1,23 @@
 package org.doorstep.sync.pki;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
@@ -65,8 +70,31 @@ public enum PkiSuite {
 
     /** True if the key is an EC key on this suite's named curve. */
     boolean owns(SubjectPublicKeyInfo spki) {
-        return spki.getAlgorithm().getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)
-                && curve.equals(spki.getAlgorithm().getParameters());
+        return owns(spki.getAlgorithm());
+    }
+
+    private boolean owns(AlgorithmIdentifier keyAlgorithm) {
+        return keyAlgorithm.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)
+                && curve.equals(keyAlgorithm.getParameters());
+    }
+
+    /**
+     * The suite whose named curve a key is on, judged by its standard encoding (SubjectPublicKeyInfo for a public
+     * key, PKCS#8 for a private one); empty for any other key, or one that has no encoding.
+     */
+    public static Optional<PkiSuite> of(Key key) {
+        AlgorithmIdentifier algorithm;
+        try {
+            byte[] encoded = key.getEncoded();
+            if (encoded == null) {
+                return Optional.empty();
+            }
+            algorithm = key instanceof PrivateKey ? PrivateKeyInfo.getInstance(encoded).getPrivateKeyAlgorithm()
+                    : SubjectPublicKeyInfo.getInstance(encoded).getAlgorithm();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return Arrays.stream(values()).filter(s -> s.owns(algorithm)).findFirst();
     }
 
     boolean owns(PublicKey key) {

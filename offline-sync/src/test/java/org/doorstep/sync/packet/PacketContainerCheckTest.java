@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.doorstep.sync.packet.PacketException.Reason;
 
@@ -22,9 +23,6 @@ import org.doorstep.sync.packet.PacketException.Reason;
  */
 class PacketContainerCheckTest {
 
-    private static final TestPki.Party DEVICE = PacketRoundTripTest.DEVICE;
-    private static final TestPki.Party HQ = PacketRoundTripTest.HQ;
-
     private static Map<String, byte[]> contents() {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         contents.put("case.json", "{\"caseId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8));
@@ -32,9 +30,11 @@ class PacketContainerCheckTest {
         return contents;
     }
 
-    private static PacketException refusedContainer(byte[] manifestJson, byte[]... entries) throws IOException {
+    private static PacketException refusedContainer(PacketSuite suite, byte[] manifestJson, byte[]... entries)
+            throws IOException {
+        TestPki pki = TestPki.of(suite);
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        new PacketSealer(DEVICE.keys().getPrivate(), DEVICE.certificate(), HQ.certificate(), TestPki.RANDOM)
+        new PacketSealer(pki.device.keys().getPrivate(), pki.device.certificate(), pki.hq.certificate(), TestPki.RANDOM)
                 .sealContent(signed -> {
                     DataOutputStream out = new DataOutputStream(signed);
                     out.write(PacketContainer.MAGIC);
@@ -46,8 +46,8 @@ class PacketContainerCheckTest {
                     }
                     out.flush();
                 }, packet);
-        return assertThrows(PacketException.class, () -> PacketRoundTripTest.opener(HQ)
-                .openInMemory(new ByteArrayInputStream(packet.toByteArray()), DEVICE.certificate()));
+        return assertThrows(PacketException.class, () -> PacketRoundTripTest.opener(pki.hq)
+                .openInMemory(new ByteArrayInputStream(packet.toByteArray()), pki.device.certificate()));
     }
 
     private static void assertRefused(Reason reason, String words, PacketException e) {
@@ -55,76 +55,87 @@ class PacketContainerCheckTest {
         assertTrue(e.getMessage().contains(words), e.getMessage());
     }
 
-    @Test
-    void refusesBytesAfterTheLastEntry() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesBytesAfterTheLastEntry(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        byte[] json = PacketRoundTripTest.manifestFor(c).toJson();
+        byte[] json = PacketRoundTripTest.manifestFor(suite, c).toJson();
         assertRefused(Reason.MALFORMED, "follows the last entry",
-                refusedContainer(json, c.get("case.json"), c.get("photo/face.jpg"), "extra".getBytes(StandardCharsets.UTF_8)));
+                refusedContainer(suite, json, c.get("case.json"), c.get("photo/face.jpg"), "extra".getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Test
-    void refusesAMissingEntry() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAMissingEntry(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        byte[] json = PacketRoundTripTest.manifestFor(c).toJson();
-        assertRefused(Reason.MALFORMED, "photo/face.jpg", refusedContainer(json, c.get("case.json")));
+        byte[] json = PacketRoundTripTest.manifestFor(suite, c).toJson();
+        assertRefused(Reason.MALFORMED, "photo/face.jpg", refusedContainer(suite, json, c.get("case.json")));
     }
 
-    @Test
-    void refusesAnEntryThatDoesNotMatchItsDigest() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAnEntryThatDoesNotMatchItsDigest(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        byte[] json = PacketRoundTripTest.manifestFor(c).toJson();
+        byte[] json = PacketRoundTripTest.manifestFor(suite, c).toJson();
         assertRefused(Reason.TAMPERED, "photo/face.jpg",
-                refusedContainer(json, c.get("case.json"), new byte[] {1, 2, 3, 4, 6}));
+                refusedContainer(suite, json, c.get("case.json"), new byte[] {1, 2, 3, 4, 6}));
     }
 
-    @Test
-    void refusesAManifestWithAnUnknownField() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAManifestWithAnUnknownField(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        String json = new String(PacketRoundTripTest.manifestFor(c).toJson(), StandardCharsets.UTF_8)
+        String json = new String(PacketRoundTripTest.manifestFor(suite, c).toJson(), StandardCharsets.UTF_8)
                 .replace("\"suite\":", "\"priority\":\"urgent\",\"suite\":");
         assertRefused(Reason.MALFORMED, "priority",
-                refusedContainer(json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
+                refusedContainer(suite, json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
     }
 
-    @Test
-    void refusesAManifestWithADuplicateField() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAManifestWithADuplicateField(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        String json = new String(PacketRoundTripTest.manifestFor(c).toJson(), StandardCharsets.UTF_8)
+        String json = new String(PacketRoundTripTest.manifestFor(suite, c).toJson(), StandardCharsets.UTF_8)
                 .replace("\"suite\":", "\"caseId\":\"other\",\"suite\":");
         assertRefused(Reason.MALFORMED, "caseId",
-                refusedContainer(json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
+                refusedContainer(suite, json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
     }
 
-    @Test
-    void refusesAManifestNamingAnEntryTwice() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAManifestNamingAnEntryTwice(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        String json = new String(PacketRoundTripTest.manifestFor(c).toJson(), StandardCharsets.UTF_8)
+        String json = new String(PacketRoundTripTest.manifestFor(suite, c).toJson(), StandardCharsets.UTF_8)
                 .replace("\"photo/face.jpg\"", "\"case.json\"");
         assertRefused(Reason.MALFORMED, "twice",
-                refusedContainer(json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
+                refusedContainer(suite, json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
     }
 
-    @Test
-    void refusesAnEntryNameThatCouldEscapeAFolder() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAnEntryNameThatCouldEscapeAFolder(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        String json = new String(PacketRoundTripTest.manifestFor(c).toJson(), StandardCharsets.UTF_8)
+        String json = new String(PacketRoundTripTest.manifestFor(suite, c).toJson(), StandardCharsets.UTF_8)
                 .replace("\"photo/face.jpg\"", "\"../face.jpg\"");
         assertRefused(Reason.MALFORMED, "../face.jpg",
-                refusedContainer(json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
+                refusedContainer(suite, json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
     }
 
-    @Test
-    void refusesAManifestThatIsNotJson() throws Exception {
-        assertRefused(Reason.MALFORMED, "manifest", refusedContainer("not json".getBytes(StandardCharsets.UTF_8)));
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAManifestThatIsNotJson(PacketSuite suite) throws Exception {
+        assertRefused(Reason.MALFORMED, "manifest", refusedContainer(suite, "not json".getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Test
-    void refusesAManifestNamingTheGmSuiteInAnIntlPacket() throws Exception {
+    /** A manifest may not claim the other suite's algorithms: the packet's own suite is what counts. */
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAManifestNamingTheOtherSuite(PacketSuite suite) throws Exception {
         Map<String, byte[]> c = contents();
-        String json = new String(PacketRoundTripTest.manifestFor(c).toJson(), StandardCharsets.UTF_8)
-                .replace("\"suite\":\"intl\"", "\"suite\":\"gm\"");
-        assertRefused(Reason.MALFORMED, "gm",
-                refusedContainer(json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
+        String other = TestPki.other(suite).id();
+        String json = new String(PacketRoundTripTest.manifestFor(suite, c).toJson(), StandardCharsets.UTF_8)
+                .replace("\"suite\":\"" + suite.id() + "\"", "\"suite\":\"" + other + "\"");
+        assertRefused(Reason.MALFORMED, "the manifest names the " + other + " suite",
+                refusedContainer(suite, json.getBytes(StandardCharsets.UTF_8), c.get("case.json"), c.get("photo/face.jpg")));
     }
 }

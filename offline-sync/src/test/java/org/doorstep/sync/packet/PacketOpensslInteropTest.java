@@ -15,10 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real {@code openssl cms} decrypts a packet with HQ's key and verifies the device's signature. */
+/**
+ * The real {@code openssl} opens what the sealer writes. {@code intl}: {@code openssl cms} decrypts the packet with HQ's
+ * key and verifies the device's signature. {@code gm}: OpenSSL 3.0's CMS has no SM2 (it cannot even sign with it), so
+ * its primitives check the parts: {@code pkeyutl} decrypts the SM2-encrypted content key, {@code dgst} verifies the SM2
+ * signature over the signed attributes with the default user ID and recomputes the SM3 message digest; SM4-GCM, which
+ * the {@code openssl} command cannot run, is decrypted with Bouncy Castle's lightweight API.
+ */
 class PacketOpensslInteropTest {
 
     @TempDir
@@ -28,11 +38,11 @@ class PacketOpensslInteropTest {
     void opensslDecryptsAndVerifiesAPacket() throws Exception {
         String openssl = findOpenssl();
         assumeTrue(openssl != null, "openssl is not on the PATH, so the interop check cannot run");
-        TestPki pki = new TestPki();
-        TestPki.Party device = pki.device("laptop-0042");
-        TestPki.Party hq = pki.hq();
+        TestPki pki = new TestPki(PacketSuite.INTL);
+        TestPki.Party device = pki.device;
+        TestPki.Party hq = pki.hq;
         Map<String, byte[]> contents = PacketRoundTripTest.sampleContents();
-        PacketManifest manifest = PacketRoundTripTest.manifestFor(contents);
+        PacketManifest manifest = PacketRoundTripTest.manifestFor(PacketSuite.INTL, contents);
         byte[] packet = PacketRoundTripTest.seal(device, hq, manifest, contents);
         Files.write(dir.resolve("packet.der"), packet);
         TestPki.writePem(dir.resolve("hq.pem"), hq.certificate());
@@ -47,8 +57,38 @@ class PacketOpensslInteropTest {
         assertArrayEquals(expectedContainer(manifest, contents), Files.readAllBytes(dir.resolve("content.bin")));
     }
 
+    @Test
+    void opensslDecryptsTheContentKeyAndVerifiesTheSignatureOfAGmPacket() throws Exception {
+        String openssl = findOpenssl();
+        assumeTrue(openssl != null, "openssl is not on the PATH, so the interop check cannot run");
+        Files.write(dir.resolve("empty"), new byte[0]);
+        assumeTrue(exitCode(openssl, "dgst", "-sm3", "empty") == 0, "this openssl has no SM3, so it has no SM2 either");
+        TestPki pki = new TestPki(PacketSuite.GM);
+        Map<String, byte[]> contents = PacketRoundTripTest.sampleContents();
+        PacketManifest manifest = PacketRoundTripTest.manifestFor(PacketSuite.GM, contents);
+        GmPacketParts parts = GmPacketParts.of(PacketRoundTripTest.seal(pki.device, pki.hq, manifest, contents));
+        Files.write(dir.resolve("key.enc"), parts.encryptedKey());
+        TestPki.writePkcs8(dir.resolve("hq.key"), pki.hq.keys());
+        TestPki.writePem(dir.resolve("device.pub"), pki.device.certificate().getPublicKey());
+
+        run(openssl, "pkeyutl", "-decrypt", "-inkey", "hq.key", "-in", "key.enc", "-out", "key.bin");
+        GmPacketParts.Signed signed = GmPacketParts.Signed.of(
+                parts.decryptContent(Files.readAllBytes(dir.resolve("key.bin"))));
+        Files.write(dir.resolve("attrs.der"), signed.signedAttributes());
+        Files.write(dir.resolve("sig.bin"), signed.signature());
+        Files.write(dir.resolve("container.bin"), signed.container());
+        run(openssl, "dgst", "-sm3", "-verify", "device.pub", "-signature", "sig.bin", "-sigopt",
+                "distid:1234567812345678", "attrs.der");
+        run(openssl, "dgst", "-sm3", "-binary", "-out", "container.sm3", "container.bin");
+
+        assertArrayEquals(expectedContainer(manifest, contents), signed.container());
+        Attribute digest = new AttributeTable(signed.signer().getAuthenticatedAttributes()).get(CMSAttributes.messageDigest);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("container.sm3")),
+                ASN1OctetString.getInstance(digest.getAttrValues().getObjectAt(0)).getOctets());
+    }
+
     /** The container as the sealer writes it, rebuilt independently from the format's description. */
-    private static byte[] expectedContainer(PacketManifest manifest, Map<String, byte[]> contents)
+    static byte[] expectedContainer(PacketManifest manifest, Map<String, byte[]> contents)
             throws IOException, PacketException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] json = manifest.toJson();
@@ -66,14 +106,18 @@ class PacketOpensslInteropTest {
     }
 
     private void run(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(command));
-        Process process = new ProcessBuilder(line).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        int exit = exitCode(command);
+        assertEquals(0, exit, String.join(" ", command) + " failed:\n" + Files.readString(dir.resolve("openssl.log")));
+    }
+
+    private int exitCode(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor();
+            return -1;
         }
-        String log = Files.readString(dir.resolve("openssl.log"));
-        assertEquals(0, process.exitValue(), String.join(" ", line) + " failed:\n" + log);
+        return process.exitValue();
     }
 
     private static String findOpenssl() {

@@ -21,16 +21,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.AuthEnvelopedData;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.crypto.Digest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.doorstep.sync.packet.PacketException.Reason;
 
+/** Sealing and opening in both suites, and every way a packet can be refused as a whole. */
 class PacketRoundTripTest {
-
-    static final TestPki PKI = new TestPki();
-    static final TestPki.Party DEVICE = PKI.device("laptop-0042");
-    static final TestPki.Party HQ = PKI.hq();
 
     static byte[] digest(PacketSuite suite, byte[] content) {
         Digest digest = suite.newDigest();
@@ -50,13 +52,13 @@ class PacketRoundTripTest {
         return contents;
     }
 
-    static PacketManifest manifestFor(Map<String, byte[]> contents) {
+    static PacketManifest manifestFor(PacketSuite suite, Map<String, byte[]> contents) {
         List<PacketEntry> entries = new ArrayList<>();
         contents.forEach((name, bytes) -> entries.add(new PacketEntry(name,
                 name.endsWith(".jpg") ? "image/jpeg" : name.endsWith(".json") ? "application/json" : "application/octet-stream",
-                bytes.length, digest(PacketSuite.INTL, bytes))));
+                bytes.length, digest(suite, bytes))));
         return new PacketManifest(UUID.randomUUID(), "laptop-0042", "case-2026-000123",
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), PacketSuite.INTL, entries);
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), suite, entries);
     }
 
     static byte[] seal(TestPki.Party device, TestPki.Party hq, PacketManifest manifest, Map<String, byte[]> contents)
@@ -65,6 +67,12 @@ class PacketRoundTripTest {
         new PacketSealer(device.keys().getPrivate(), device.certificate(), hq.certificate(), TestPki.RANDOM)
                 .seal(manifest, entry -> new ByteArrayInputStream(contents.get(entry.name())), out);
         return out.toByteArray();
+    }
+
+    /** The sample case sealed by the suite's device "laptop-0042" to its HQ. */
+    static byte[] sealSample(PacketSuite suite, Map<String, byte[]> contents) throws IOException {
+        TestPki pki = TestPki.of(suite);
+        return seal(pki.device, pki.hq, manifestFor(suite, contents), contents);
     }
 
     static PacketOpener opener(TestPki.Party hq) {
@@ -76,39 +84,61 @@ class PacketRoundTripTest {
                 () -> opener(hq).openInMemory(new ByteArrayInputStream(packet), device.certificate()));
     }
 
-    @Test
-    void opensWhatTheDeviceSealed() throws Exception {
-        Map<String, byte[]> contents = sampleContents();
-        PacketManifest manifest = manifestFor(contents);
-        byte[] packet = seal(DEVICE, HQ, manifest, contents);
+    /** Refused by the suite's own HQ, checked against its own device. */
+    static PacketException refused(PacketSuite suite, byte[] packet) {
+        return refused(packet, TestPki.of(suite).hq, TestPki.of(suite).device);
+    }
 
-        PacketOpener.OpenedPacket opened = opener(HQ).openInMemory(new ByteArrayInputStream(packet), DEVICE.certificate());
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void opensWhatTheDeviceSealed(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
+        Map<String, byte[]> contents = sampleContents();
+        PacketManifest manifest = manifestFor(suite, contents);
+        byte[] packet = seal(pki.device, pki.hq, manifest, contents);
+
+        PacketOpener.OpenedPacket opened = opener(pki.hq).openInMemory(new ByteArrayInputStream(packet),
+                pki.device.certificate());
 
         assertEquals(manifest, opened.manifest());
+        assertEquals(suite, opened.manifest().suite());
         assertEquals(contents.keySet(), opened.contents().keySet());
         contents.forEach((name, bytes) -> assertArrayEquals(bytes, opened.contents().get(name), name));
     }
 
-    @Test
-    void refusesPacketWithAChangedCiphertextByte() throws Exception {
-        Map<String, byte[]> contents = sampleContents();
-        byte[] packet = seal(DEVICE, HQ, manifestFor(contents), contents);
-        packet[packet.length / 2] ^= 0x01;
-
-        assertEquals(Reason.TAMPERED, refused(packet, HQ, DEVICE).reason());
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void sealerAndOpenerTakeTheSuiteOfTheirCertificates(PacketSuite suite) {
+        TestPki pki = TestPki.of(suite);
+        assertEquals(suite, new PacketSealer(pki.device.keys().getPrivate(), pki.device.certificate(),
+                pki.hq.certificate(), TestPki.RANDOM).suite());
+        assertEquals(suite, opener(pki.hq).suite());
+        assertEquals(suite, new PacketSealer(suite, pki.device.keys().getPrivate(), pki.device.certificate(),
+                pki.hq.certificate(), TestPki.RANDOM).suite());
+        assertEquals(suite, new PacketOpener(suite, pki.hq.keys().getPrivate(), pki.hq.certificate(),
+                PacketLimits.DEFAULT).suite());
     }
 
-    @Test
-    void refusesPacketWithAChangedGcmTag() throws Exception {
-        Map<String, byte[]> contents = sampleContents();
-        byte[] packet = seal(DEVICE, HQ, manifestFor(contents), contents);
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesPacketWithAChangedCiphertextByte(PacketSuite suite) throws Exception {
+        byte[] packet = sealSample(suite, sampleContents());
+        packet[packet.length / 2] ^= 0x01;
+
+        assertEquals(Reason.TAMPERED, refused(suite, packet).reason());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesPacketWithAChangedGcmTag(PacketSuite suite) throws Exception {
+        byte[] packet = sealSample(suite, sampleContents());
         packet[indexOfLastTag(packet) + 7] ^= 0x01;
 
-        assertEquals(Reason.TAMPERED, refused(packet, HQ, DEVICE).reason());
+        assertEquals(Reason.TAMPERED, refused(suite, packet).reason());
     }
 
     /** Where the mac's 16 bytes start: the last OCTET STRING of 16 bytes (there are no unauthenticated attributes). */
-    private static int indexOfLastTag(byte[] packet) {
+    static int indexOfLastTag(byte[] packet) {
         for (int i = packet.length - 18; i >= 0; i--) {
             if (packet[i] == 0x04 && packet[i + 1] == 0x10) {
                 return i + 2;
@@ -124,12 +154,14 @@ class PacketRoundTripTest {
      * field that does not matter (a version number, an end-of-contents), open to exactly the same case; it never
      * opens to anything else.
      */
-    @Test
-    void noChangedByteOpensToADifferentCase() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void noChangedByteOpensToADifferentCase(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
         Map<String, byte[]> contents = new LinkedHashMap<>();
         contents.put("a.txt", "small".getBytes(StandardCharsets.UTF_8));
-        PacketManifest manifest = manifestFor(contents);
-        byte[] packet = seal(DEVICE, HQ, manifest, contents);
+        PacketManifest manifest = manifestFor(suite, contents);
+        byte[] packet = seal(pki.device, pki.hq, manifest, contents);
         // content type, GCM parameters and ciphertext (one BER chunk here), then two end-of-contents, then the tag
         int encryptedContent = indexOf(packet, new byte[] {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
                 (byte) 0xf7, 0x0d, 0x01, 0x07, 0x01});
@@ -140,8 +172,8 @@ class PacketRoundTripTest {
             byte[] changed = packet.clone();
             changed[i] ^= 0x5a;
             try {
-                PacketOpener.OpenedPacket opened = opener(HQ).openInMemory(new ByteArrayInputStream(changed),
-                        DEVICE.certificate());
+                PacketOpener.OpenedPacket opened = opener(pki.hq).openInMemory(new ByteArrayInputStream(changed),
+                        pki.device.certificate());
                 boolean authenticated = i >= encryptedContent && i < endOfCiphertext || i >= tag && i < tag + 16;
                 assertTrue(!authenticated, "a packet with authenticated byte " + i + " changed was opened");
                 assertEquals(manifest, opened.manifest());
@@ -153,7 +185,32 @@ class PacketRoundTripTest {
         assertTrue(seen.containsAll(Set.of(Reason.TAMPERED, Reason.MALFORMED)), "reasons seen: " + seen);
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /**
+     * A changed ciphertext byte changes the decrypted content at the same place, which the parsers see before the
+     * tag is checked; wherever it lands (manifest, entry, signature, framing), the packet is refused as TAMPERED.
+     */
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void everyChangedCiphertextByteIsTampering(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        contents.put("a.txt", "small".getBytes(StandardCharsets.UTF_8));
+        byte[] packet = seal(pki.device, pki.hq, manifestFor(suite, contents), contents);
+        byte[] ciphertext = AuthEnvelopedData.getInstance(ContentInfo.getInstance(ASN1Primitive.fromByteArray(packet))
+                .getContent()).getAuthEncryptedContentInfo().getEncryptedContent().getOctets();
+        int start = indexOf(packet, ciphertext);
+        for (int i = start; i < start + ciphertext.length; i++) {
+            for (int mask : new int[] {0x01, 0x5a}) {
+                byte[] changed = packet.clone();
+                changed[i] ^= (byte) mask;
+                PacketException e = refused(changed, pki.hq, pki.device);
+                assertEquals(Reason.TAMPERED, e.reason(), "ciphertext byte " + (i - start) + " ^ " + mask + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -166,75 +223,144 @@ class PacketRoundTripTest {
         return fail("not found");
     }
 
-    @Test
-    void refusesTruncatedPacket() throws Exception {
-        Map<String, byte[]> contents = sampleContents();
-        byte[] packet = seal(DEVICE, HQ, manifestFor(contents), contents);
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesTruncatedPacket(PacketSuite suite) throws Exception {
+        byte[] packet = sealSample(suite, sampleContents());
         for (int length : new int[] {0, 10, 200, packet.length / 2, packet.length - 1}) {
-            PacketException e = refused(Arrays.copyOf(packet, length), HQ, DEVICE);
+            PacketException e = refused(suite, Arrays.copyOf(packet, length));
             assertTrue(Set.of(Reason.MALFORMED, Reason.TAMPERED).contains(e.reason()), length + ": " + e.getMessage());
         }
     }
 
-    @Test
-    void refusesPacketForAnotherHqCertificate() throws Exception {
-        Map<String, byte[]> contents = sampleContents();
-        byte[] packet = seal(DEVICE, HQ, manifestFor(contents), contents);
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesPacketForAnotherHqCertificate(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
+        byte[] packet = sealSample(suite, sampleContents());
 
-        assertEquals(Reason.UNDECRYPTABLE, refused(packet, PKI.hq(), DEVICE).reason());
+        assertEquals(Reason.UNDECRYPTABLE, refused(packet, pki.hq(), pki.device).reason());
     }
 
-    @Test
-    void refusesWhenHqKeyDoesNotMatchTheCertificate() throws Exception {
-        Map<String, byte[]> contents = sampleContents();
-        byte[] packet = seal(DEVICE, HQ, manifestFor(contents), contents);
-        TestPki.Party wrongKey = new TestPki.Party(TestPki.newKeyPair(), HQ.certificate());
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesWhenHqKeyDoesNotMatchTheCertificate(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
+        byte[] packet = sealSample(suite, sampleContents());
+        TestPki.Party wrongKey = new TestPki.Party(pki.newKeyPair(), pki.hq.certificate());
 
-        assertEquals(Reason.UNDECRYPTABLE, refused(packet, wrongKey, DEVICE).reason());
+        assertEquals(Reason.UNDECRYPTABLE, refused(packet, wrongKey, pki.device).reason());
     }
 
-    @Test
-    void refusesPacketSignedByAnotherDevice() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesPacketSignedByAnotherDevice(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
         Map<String, byte[]> contents = sampleContents();
-        byte[] packet = seal(PKI.device("laptop-0099"), HQ, manifestFor(contents), contents);
+        byte[] packet = seal(pki.device("laptop-0099"), pki.hq, manifestFor(suite, contents), contents);
 
-        assertEquals(Reason.UNKNOWN_SIGNER, refused(packet, HQ, DEVICE).reason());
+        assertEquals(Reason.UNKNOWN_SIGNER, refused(suite, packet).reason());
     }
 
-    @Test
-    void refusesSignatureMadeWithAnotherKeyUnderTheDeviceCertificate() throws Exception {
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesSignatureMadeWithAnotherKeyUnderTheDeviceCertificate(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
         Map<String, byte[]> contents = sampleContents();
-        TestPki.Party impostor = new TestPki.Party(TestPki.newKeyPair(), DEVICE.certificate());
-        byte[] packet = seal(impostor, HQ, manifestFor(contents), contents);
+        TestPki.Party impostor = new TestPki.Party(pki.newKeyPair(), pki.device.certificate());
+        byte[] packet = seal(impostor, pki.hq, manifestFor(suite, contents), contents);
 
-        assertEquals(Reason.BAD_SIGNATURE, refused(packet, HQ, DEVICE).reason());
+        assertEquals(Reason.BAD_SIGNATURE, refused(suite, packet).reason());
     }
 
-    @Test
-    void sealerRefusesContentThatDoesNotMatchTheManifest() {
+    /** An HQ of one suite is offered a packet of the other: refused as not its kind, never a crash. */
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesAPacketOfTheOtherSuiteSayingSo(PacketSuite suite) throws Exception {
+        PacketSuite other = TestPki.other(suite);
+        byte[] packet = sealSample(suite, sampleContents());
+
+        PacketException e = refused(other, packet);
+
+        assertEquals(Reason.MALFORMED, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("the " + suite.id() + " suite's cipher")
+                && e.getMessage().contains("opens " + other.id() + " packets"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void sealerRefusesKeysOfTwoSuites(PacketSuite suite) {
+        TestPki pki = TestPki.of(suite);
+        TestPki otherPki = TestPki.of(TestPki.other(suite));
+
+        IllegalArgumentException hq = assertThrows(IllegalArgumentException.class, () -> new PacketSealer(
+                pki.device.keys().getPrivate(), pki.device.certificate(), otherPki.hq.certificate(), TestPki.RANDOM));
+        assertTrue(hq.getMessage().contains("HQ's certificate key") && hq.getMessage().contains("one suite"),
+                hq.getMessage());
+        IllegalArgumentException key = assertThrows(IllegalArgumentException.class, () -> new PacketSealer(
+                otherPki.device.keys().getPrivate(), pki.device.certificate(), pki.hq.certificate(), TestPki.RANDOM));
+        assertTrue(key.getMessage().contains("the device key"), key.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PacketSealer(TestPki.other(suite),
+                pki.device.keys().getPrivate(), pki.device.certificate(), pki.hq.certificate(), TestPki.RANDOM));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void openerRefusesKeysOfTwoSuites(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
+        TestPki otherPki = TestPki.of(TestPki.other(suite));
+
+        assertThrows(IllegalArgumentException.class, () -> new PacketOpener(otherPki.hq.keys().getPrivate(),
+                pki.hq.certificate(), PacketLimits.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> new PacketOpener(TestPki.other(suite),
+                pki.hq.keys().getPrivate(), pki.hq.certificate(), PacketLimits.DEFAULT));
+        byte[] packet = sealSample(suite, sampleContents());
+        IllegalArgumentException device = assertThrows(IllegalArgumentException.class, () -> opener(pki.hq)
+                .openInMemory(new ByteArrayInputStream(packet), otherPki.device.certificate()));
+        assertTrue(device.getMessage().contains("the device certificate's key"), device.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void sealerRefusesAManifestOfTheOtherSuite(PacketSuite suite) {
+        TestPki pki = TestPki.of(suite);
         Map<String, byte[]> contents = sampleContents();
-        PacketManifest manifest = manifestFor(contents);
+        PacketManifest manifest = manifestFor(TestPki.other(suite), contents);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> seal(pki.device, pki.hq, manifest, contents));
+        assertTrue(e.getMessage().contains("manifest names the " + TestPki.other(suite).id()), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void sealerRefusesContentThatDoesNotMatchTheManifest(PacketSuite suite) {
+        TestPki pki = TestPki.of(suite);
+        Map<String, byte[]> contents = sampleContents();
+        PacketManifest manifest = manifestFor(suite, contents);
         contents.put("case.json", "{\"surname\":\"李\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertThrows(IllegalArgumentException.class, () -> seal(DEVICE, HQ, manifest, contents));
+        assertThrows(IllegalArgumentException.class, () -> seal(pki.device, pki.hq, manifest, contents));
     }
 
     @Test
-    void onlyTheIntlSuiteCanBeNamedSoNoGmPacketCanBeSealed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PacketSuite.byId("gm"));
-        assertTrue(e.getMessage().contains("'gm' envelope is not available"), e.getMessage());
-        assertEquals(List.of(PacketSuite.INTL), List.of(PacketSuite.values()));
+    void theSuitesAreIntlAndGmAndNoOther() {
+        assertEquals(PacketSuite.GM, PacketSuite.byId("gm"));
+        assertEquals(PacketSuite.INTL, PacketSuite.byId("intl"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PacketSuite.byId("sm9"));
+        assertTrue(e.getMessage().contains("'sm9'"), e.getMessage());
     }
 
-    @Test
-    void refusesManifestBeyondTheLimits() throws Exception {
-        Map<String, byte[]> contents = sampleContents();
-        byte[] packet = seal(DEVICE, HQ, manifestFor(contents), contents);
-        PacketOpener strict = new PacketOpener(HQ.keys().getPrivate(), HQ.certificate(),
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void refusesManifestBeyondTheLimits(PacketSuite suite) throws Exception {
+        TestPki pki = TestPki.of(suite);
+        byte[] packet = sealSample(suite, sampleContents());
+        PacketOpener strict = new PacketOpener(pki.hq.keys().getPrivate(), pki.hq.certificate(),
                 new PacketLimits(1 << 20, 10, 100_000, 1 << 20));
 
         PacketException e = assertThrows(PacketException.class,
-                () -> strict.openInMemory(new ByteArrayInputStream(packet), DEVICE.certificate()));
+                () -> strict.openInMemory(new ByteArrayInputStream(packet), pki.device.certificate()));
         assertEquals(Reason.MALFORMED, e.reason());
         assertTrue(e.getMessage().contains("photo/face.jpg"), e.getMessage());
     }

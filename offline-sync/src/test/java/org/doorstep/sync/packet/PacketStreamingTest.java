@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bouncycastle.crypto.Digest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A 50 MB entry goes through sealing and opening as a stream. Memory is not measured (the test JVM has -Xmx1g,
+ * A 50 MB entry goes through sealing and opening as a stream, in each suite. Memory is not measured (the test JVM has -Xmx1g,
  * which would hold it anyway); instead the test proves the design: the packet is written while the entry is still
  * being read, and HQ hands the entry on while the packet is still being read.
  */
@@ -33,14 +34,15 @@ class PacketStreamingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void sealsAndOpensA50MegabyteEntryAsAStream() throws Exception {
-        TestPki pki = new TestPki();
-        TestPki.Party device = pki.device("laptop-0042");
-        TestPki.Party hq = pki.hq();
-        byte[] expectedDigest = digestOf(new GeneratedStream(SIZE));
+    @ParameterizedTest
+    @EnumSource(PacketSuite.class)
+    void sealsAndOpensA50MegabyteEntryAsAStream(PacketSuite suite) throws Exception {
+        TestPki pki = new TestPki(suite);
+        TestPki.Party device = pki.device;
+        TestPki.Party hq = pki.hq;
+        byte[] expectedDigest = digestOf(suite, new GeneratedStream(SIZE));
         PacketManifest manifest = new PacketManifest(UUID.randomUUID(), "laptop-0042", "case-big", Instant.now(),
-                PacketSuite.INTL, List.of(new PacketEntry("scan/passport.tiff", "image/tiff", SIZE, expectedDigest)));
+                suite, List.of(new PacketEntry("scan/passport.tiff", "image/tiff", SIZE, expectedDigest)));
         Path file = dir.resolve("packet.der");
 
         GeneratedStream source = new GeneratedStream(SIZE);
@@ -66,7 +68,7 @@ class PacketStreamingTest {
                 "only " + writtenWhenSourceAtMark[0] + " bytes were written when 40 MB had been read: not streamed");
 
         long[] packetReadWhenEntryAtMark = {-1};
-        Digest digest = PacketSuite.INTL.newDigest();
+        Digest digest = suite.newDigest();
         try (CountingInput packet = new CountingInput(Files.newInputStream(file))) {
             PacketManifest opened = new PacketOpener(hq.keys().getPrivate(), hq.certificate(), PacketLimits.DEFAULT)
                     .open(packet, device.certificate(), (entry, content) -> {
@@ -90,8 +92,8 @@ class PacketStreamingTest {
                         + " not streamed");
     }
 
-    private static byte[] digestOf(InputStream in) throws IOException {
-        Digest digest = PacketSuite.INTL.newDigest();
+    private static byte[] digestOf(PacketSuite suite, InputStream in) throws IOException {
+        Digest digest = suite.newDigest();
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) != -1;) {
             digest.update(buffer, 0, n);
