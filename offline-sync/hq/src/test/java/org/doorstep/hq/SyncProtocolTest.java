@@ -114,7 +114,8 @@ class SyncProtocolTest {
         try (HqStore store = hq.store("check")) {
             assertEquals(sealed.size(), store.count("packets"), "packets stored at HQ");
             for (TestHq.Sealed s : sealed) {
-                assertTrue(store.status(s.packetId()) instanceof HqStore.Stored, s.packetId() + " stored");
+                HqStore.PacketStatus status = store.status(s.packetId());
+                assertTrue(status instanceof HqStore.Stored, s.packetId() + " stored: " + status + " all: " + store.packets() + " sealed: " + sealed.stream().map(x -> x.packetId() + "=" + x.caseId()).toList());
                 for (Map.Entry<String, byte[]> e : s.contents().entrySet()) {
                     assertArrayEquals(e.getValue(), store.entry(s.packetId(), e.getKey()).orElseThrow(),
                             "entry " + e.getKey() + " of " + s.caseId());

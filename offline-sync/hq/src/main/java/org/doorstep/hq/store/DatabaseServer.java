@@ -21,8 +21,11 @@ public final class DatabaseServer implements AutoCloseable {
     private final int port;
     private final String host;
 
-    private DatabaseServer(NetworkServerControl control, String host, int port) {
+    private final Path home;
+
+    private DatabaseServer(NetworkServerControl control, Path home, String host, int port) {
         this.control = control;
+        this.home = home;
         this.host = host;
         this.port = port;
     }
@@ -34,7 +37,8 @@ public final class DatabaseServer implements AutoCloseable {
      */
     public static DatabaseServer start(Path home, int port) throws Exception {
         Files.createDirectories(home);
-        System.setProperty("derby.system.home", home.toAbsolutePath().toString());
+        // Derby reads these once, when its engine first starts in this JVM; databases are named by absolute
+        // path below, so an engine started earlier (by a test, say) still puts them in the right place
         System.setProperty("derby.stream.error.file", home.resolve("derby.log").toAbsolutePath().toString());
         int chosen = port == 0 ? freePort() : port;
         InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -52,7 +56,7 @@ public final class DatabaseServer implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        return new DatabaseServer(control, loopback.getHostAddress(), chosen);
+        return new DatabaseServer(control, home.toAbsolutePath(), loopback.getHostAddress(), chosen);
     }
 
     private static int freePort() throws java.io.IOException {
@@ -65,9 +69,9 @@ public final class DatabaseServer implements AutoCloseable {
         return port;
     }
 
-    /** A database served here, by name (created on first {@link HqDatabase#create}). */
+    /** A database served here, in a folder under the server's home (created on first {@link HqDatabase#create}). */
     public HqDatabase database(String name) {
-        return HqDatabase.network(host, port, name);
+        return HqDatabase.network(host, port, home.resolve(name).toString());
     }
 
     @Override

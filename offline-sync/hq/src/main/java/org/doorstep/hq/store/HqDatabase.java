@@ -64,7 +64,11 @@ public final class HqDatabase {
         return new HqDatabase("jdbc:derby:" + folder.toAbsolutePath());
     }
 
-    /** A database served by a Derby network server, shared by the workers and the console. */
+    /**
+     * A database served by a Derby network server, shared by the workers and the console.
+     *
+     * @param name the database's name or its absolute path on the server's host
+     */
     public static HqDatabase network(String host, int port, String name) {
         return new HqDatabase("jdbc:derby://" + host + ":" + port + "/" + name);
     }
