@@ -84,7 +84,7 @@ class SyncProtocolTest {
     private SyncClient startClient(int maxPackets, Duration answerTimeout) throws Exception {
         SyncClient.Options options = new SyncClient.Options(maxPackets, 1L << 30, SMALL_CHUNK, answerTimeout,
                 Duration.ofHours(1), "test", dir);
-        client = new SyncClient(device.id(), PkiSuite.INTL, hq.identity.signingCertificate().getPublicKey(), spool, bus,
+        client = new SyncClient(device.id(), hq.suite, hq.identity.signingCertificate().getPublicKey(), spool, bus,
                 options, () -> 1, Clock.systemUTC());
         client.start();
         bus.attach(client);
@@ -147,7 +147,7 @@ class SyncProtocolTest {
         client = null;
         bus.close();
         hq.close();
-        hq = new TestHq(dir.resolve("network"), true);
+        hq = new TestHq(dir.resolve("network"), true, PkiSuite.INTL);
         bus = new LoopbackBus();
         workers.clear();
         workers.add(hq.worker("net-1", bus.replies()));
@@ -161,6 +161,23 @@ class SyncProtocolTest {
         await("all delivered", () -> spool.settled(6));
         assertDeliveredExactlyOnce();
         assertTrue(workers.stream().allMatch(w -> w.stats().chunks() > 0), "both workers took chunks");
+    }
+
+    @Test
+    void theNationalSuiteTravelsTheSameWay() throws Exception {
+        client = null;
+        bus.close();
+        hq.close();
+        hq = new TestHq(dir.resolve("gm"), false, PkiSuite.GM);
+        bus = new LoopbackBus();
+        bus.addWorker(hq.worker("gm-1", bus.replies()));
+        device = hq.enrol("laptop-gm");
+        for (int i = 0; i < 3; i++) {
+            sealCase("case-" + i, false, 30_000);
+        }
+        startClient(100, Duration.ofSeconds(2));
+        await("all delivered", () -> spool.settled(3));
+        assertDeliveredExactlyOnce();
     }
 
     @Test

@@ -67,22 +67,28 @@ public final class TestHq implements AutoCloseable {
 
     private final DatabaseServer server;
 
+    public final PkiSuite suite;
+
     public TestHq(Path dir) throws Exception {
-        this(dir, false);
+        this(dir, false, PkiSuite.INTL);
     }
 
-    /** @param network serve the database with a Derby network server, as HQ's workers and console share it */
-    public TestHq(Path dir, boolean network) throws Exception {
+    /**
+     * @param network serve the database with a Derby network server, as HQ's workers and console share it
+     * @param suite   the deployment's algorithms: every key here is of that suite
+     */
+    public TestHq(Path dir, boolean network, PkiSuite suite) throws Exception {
         this.dir = dir;
+        this.suite = suite;
         this.server = network ? DatabaseServer.start(dir.resolve("derby-home"), 0) : null;
         this.database = network ? server.database("hqdb") : HqDatabase.embedded(dir.resolve("hqdb"));
         database.create();
         this.caStore = new DerbyCaStore(database);
-        this.ca = DeviceCa.createRoot(PkiSuite.INTL, "Doorstep Device CA (test)",
+        this.ca = DeviceCa.createRoot(suite, "Doorstep Device CA (test)",
                 CaOptions.defaults(URI.create("http://hq.invalid/crl")), caStore, clock, RANDOM);
-        KeyPair encryption = PkiSuite.INTL.generateKeyPair(RANDOM);
-        KeyPair signing = PkiSuite.INTL.generateKeyPair(RANDOM);
-        this.identity = new HqIdentity(PkiSuite.INTL, encryption.getPrivate(),
+        KeyPair encryption = suite.generateKeyPair(RANDOM);
+        KeyPair signing = suite.generateKeyPair(RANDOM);
+        this.identity = new HqIdentity(suite, encryption.getPrivate(),
                 jca(ca.issueServerCertificate(encryption.getPublic(), "hq-encryption", List.of())), signing.getPrivate(),
                 jca(ca.issueServerCertificate(signing.getPublic(), "hq-signing", List.of())));
     }
@@ -97,9 +103,9 @@ public final class TestHq implements AutoCloseable {
 
     public Device enrol(String deviceId) throws Exception {
         DeviceCa.IssuedCode code = ca.issueCode(deviceId);
-        KeyPair key = PkiSuite.INTL.generateKeyPair(RANDOM);
+        KeyPair key = suite.generateKeyPair(RANDOM);
         EnrolmentCode typed = EnrolmentCode.parse(code.code().formatted());
-        X509CertificateHolder cert = ca.enrol(EnrolmentRequest.create(PkiSuite.INTL, deviceId, key, typed).der());
+        X509CertificateHolder cert = ca.enrol(EnrolmentRequest.create(suite, deviceId, key, typed).der());
         return new Device(deviceId, key, jca(cert));
     }
 
@@ -113,10 +119,10 @@ public final class TestHq implements AutoCloseable {
         List<PacketEntry> entries = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : contents.entrySet()) {
             entries.add(new PacketEntry(e.getKey(), "application/octet-stream", e.getValue().length,
-                    MessageDigest.getInstance("SHA-256").digest(e.getValue())));
+                    MessageDigest.getInstance(suite == PkiSuite.GM ? "SM3" : "SHA-256", BC).digest(e.getValue())));
         }
-        PacketManifest manifest = new PacketManifest(packetId, device.id(), caseId, Instant.now(), PacketSuite.INTL,
-                entries);
+        PacketManifest manifest = new PacketManifest(packetId, device.id(), caseId, Instant.now(),
+                PacketSuite.byId(suite.id()), entries);
         Path file = dir.resolve("packets").resolve(packetId + ".dspk");
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file)) {
