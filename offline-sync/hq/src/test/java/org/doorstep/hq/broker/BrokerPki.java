@@ -32,22 +32,27 @@ import org.doorstep.sync.pki.RevocationReason;
  * clients are enrolled the way the product enrols them (code, request, certificate with CN = id), the broker gets
  * a server certificate for 127.0.0.1 and localhost. Every key is generated here; nothing is read from disk.
  */
-final class BrokerPki {
+public final class BrokerPki {
 
     static final SecureRandom RANDOM = new SecureRandom();
 
     /** A client or server: its name (certificate CN), key and certificate. */
-    record Identity(String cn, KeyPair key, X509Certificate certificate) {
+    public record Identity(String cn, KeyPair key, X509Certificate certificate) {
     }
 
-    final DeviceCa ca;
-    final X509Certificate caCertificate;
-    final Identity broker;
+    public final DeviceCa ca;
+    public final X509Certificate caCertificate;
+    public final Identity broker;
 
     BrokerPki() {
-        ca = DeviceCa.createRoot(PkiSuite.INTL, "Doorstep Device CA (broker test)",
+        this(DeviceCa.createRoot(PkiSuite.INTL, "Doorstep Device CA (broker test)",
                 CaOptions.defaults(URI.create("http://hq.doorstep.invalid/pki/devices.crl")), new InMemoryCaStore(),
-                Clock.systemUTC(), RANDOM);
+                Clock.systemUTC(), RANDOM));
+    }
+
+    /** Brokers for an HQ whose CA already exists (its records in HQ's store, say). */
+    public BrokerPki(DeviceCa ca) {
+        this.ca = ca;
         caCertificate = jca(ca.certificate());
         KeyPair key = PkiSuite.INTL.generateKeyPair(RANDOM);
         broker = new Identity("broker", key, jca(ca.issueServerCertificate(key.getPublic(), "broker",
@@ -59,7 +64,7 @@ final class BrokerPki {
     }
 
     /** Enrols a client whose certificate CN (and MQTT client id) is {@code cn}. */
-    Identity enrol(String cn) {
+    public Identity enrol(String cn) {
         try {
             DeviceCa.IssuedCode code = ca.issueCode(cn);
             KeyPair key = PkiSuite.INTL.generateKeyPair(RANDOM);
@@ -78,11 +83,11 @@ final class BrokerPki {
         ca.revoke(identity.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
     }
 
-    X509CRL crl() {
+    public X509CRL crl() {
         return jca(ca.crl());
     }
 
-    SSLContext tls(Identity identity) {
+    public SSLContext tls(Identity identity) {
         return TlsContexts.client(identity.key().getPrivate(), List.of(identity.certificate()), caCertificate);
     }
 

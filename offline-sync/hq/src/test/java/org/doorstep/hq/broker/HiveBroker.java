@@ -9,14 +9,14 @@ import java.util.List;
  * The embedded HiveMQ as a {@link TestBroker}: TLS on a loopback port chosen at the first start, sessions in a
  * data folder so that a restart (a new instance: HiveMQ cannot start one twice) keeps them.
  */
-final class HiveBroker implements TestBroker {
+public final class HiveBroker implements TestBroker {
 
     private final EmbeddedBroker.Settings base;
     private int port;
     private X509CRL crl;
     private EmbeddedBroker broker;
 
-    HiveBroker(BrokerPki pki, Path folder) {
+    public HiveBroker(BrokerPki pki, Path folder) {
         this.crl = pki.crl();
         this.base = EmbeddedBroker.Settings.loopback(pki.broker.key().getPrivate(), List.of(pki.broker.certificate()),
                 pki.caCertificate, crl).withPersistenceIn(folder.resolve("hive-data"));

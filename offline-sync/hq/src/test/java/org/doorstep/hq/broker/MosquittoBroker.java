@@ -27,7 +27,7 @@ import org.doorstep.sync.pki.Pem;
  * <p>Started as root, Mosquitto drops to the user {@code mosquitto} before it reads its files; the test folder
  * is private, so the rewritten configuration says {@code user root} in that case (see MQTT.md).
  */
-final class MosquittoBroker implements TestBroker {
+public final class MosquittoBroker implements TestBroker {
 
     static final Path EXECUTABLE = Path.of("/usr/sbin/mosquitto");
     private static final String RELOADED = "Reloading config";
@@ -36,7 +36,7 @@ final class MosquittoBroker implements TestBroker {
     private final int port;
     private Process process;
 
-    MosquittoBroker(BrokerPki pki, Path folder) throws IOException {
+    public MosquittoBroker(BrokerPki pki, Path folder) throws IOException {
         this.folder = Files.createDirectories(folder);
         this.port = freePort();
         Path production = productionConfigFolder();

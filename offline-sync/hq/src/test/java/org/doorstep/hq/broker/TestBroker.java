@@ -8,7 +8,7 @@ import java.security.cert.X509CRL;
  * broker, from the repository's configuration) and {@link HiveBroker} (the local HQ's {@link EmbeddedBroker}) — so
  * that one contract test proves both behave the same for the sync link.
  */
-interface TestBroker extends AutoCloseable {
+public interface TestBroker extends AutoCloseable {
 
     /** For test names: "mosquitto" or "hivemq". */
     String name();

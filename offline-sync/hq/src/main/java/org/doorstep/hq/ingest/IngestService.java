@@ -1,0 +1,108 @@
+package org.doorstep.hq.ingest;
+
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.doorstep.hq.store.HqDatabase;
+import org.doorstep.hq.store.HqStore;
+import org.doorstep.sync.link.MqttLink;
+import org.doorstep.sync.link.TlsContexts;
+import org.doorstep.sync.packet.PacketLimits;
+import org.doorstep.sync.protocol.Topics;
+
+/**
+ * HQ's headless ingest service: several workers, each with its own MQTT link (client certificate CN
+ * {@code hq-ingest-…}), its own database connection and its own spool, all on the shared subscription
+ * {@link Topics#HQ_SHARED_UP}, so the broker spreads the laptops' messages over them and more workers mean more
+ * throughput. Workers keep no state of their own between messages: everything is in HQ's store, so a worker can be
+ * killed and another carries on.
+ */
+public final class IngestService implements AutoCloseable {
+
+    /** A worker's identity towards the broker. */
+    public record Credential(String name, PrivateKey key, List<X509Certificate> chain) {
+        public Credential {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(key, "key");
+            chain = List.copyOf(chain);
+        }
+    }
+
+    /** One running worker: its link and its ingest logic. */
+    public record Worker(String name, MqttLink link, IngestWorker ingest) {
+    }
+
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<HqStore> stores = new ArrayList<>();
+
+    private IngestService() {
+    }
+
+    /**
+     * Starts one worker per credential. Each connects on its own and keeps reconnecting (with its own jittered
+     * back-off) until {@link #close}.
+     */
+    public static IngestService start(String serverUri, X509Certificate deviceCa, List<Credential> credentials,
+            HqDatabase database, HqIdentity hq, DeviceDirectory devices, Path spool, PacketLimits limits, Clock clock)
+            throws Exception {
+        IngestService service = new IngestService();
+        try {
+            for (Credential c : credentials) {
+                service.add(MqttLink.Options.tls(serverUri, c.name(), TlsContexts.client(c.key(), c.chain(), deviceCa)),
+                        c.name(), database, hq, devices, spool, limits, clock);
+            }
+            return service;
+        } catch (Exception | Error e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    /** The same over plain TCP, for benchmarks against a test broker only. */
+    public static IngestService startPlainForBenchmarks(String serverUri, List<String> names, HqDatabase database,
+            HqIdentity hq, DeviceDirectory devices, Path spool, PacketLimits limits, Clock clock) throws Exception {
+        IngestService service = new IngestService();
+        for (String name : names) {
+            service.add(MqttLink.Options.plainTcpForBenchmarks(serverUri, name), name, database, hq, devices, spool,
+                    limits, clock);
+        }
+        return service;
+    }
+
+    private void add(MqttLink.Options options, String name, HqDatabase database, HqIdentity hq, DeviceDirectory devices,
+            Path spool, PacketLimits limits, Clock clock) throws Exception {
+        MqttLink link = new MqttLink(options);
+        HqStore store = new HqStore(database, name, clock);
+        stores.add(store);
+        IngestWorker ingest = new IngestWorker(name, store, hq, devices, link::publish, spool.resolve(name), limits, clock);
+        link.subscribe(Topics.HQ_SHARED_UP, ingest::handle);
+        workers.add(new Worker(name, link, ingest));
+        link.start();
+    }
+
+    public List<Worker> workers() {
+        return List.copyOf(workers);
+    }
+
+    /** Stops one worker abruptly, as a crash would (tests: the others carry on). */
+    public void kill(String name) {
+        for (Worker w : workers) {
+            if (w.name().equals(name)) {
+                w.link().close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Worker w : workers) {
+            w.link().close();
+        }
+        stores.forEach(HqStore::close);
+    }
+}
