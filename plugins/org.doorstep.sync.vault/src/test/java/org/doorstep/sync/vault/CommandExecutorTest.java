@@ -252,6 +252,18 @@ class CommandExecutorTest {
     }
 
     @Test
+    void aGmLaptopSaysItsCommandSignatureIsNotBuiltYetAndChangesNothing() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.GM)) {
+            byte[] command = new Hq(PkiSuite.INTL, laptop.fixture.clock).command(Laptop.DEVICE_ID, 1, CommandType.WIPE,
+                    "{\"reason\":\"x\"}");
+            CommandOutcome.Refused refused = assertInstanceOf(CommandOutcome.Refused.class,
+                    new CommandExecutor(laptop.vault, laptop.fixture.clock).execute(command));
+            assertEquals(CommandOutcome.Reason.UNSUPPORTED_SUITE, refused.reason());
+            assertEquals(Vault.Status.UNLOCKED, laptop.vault.status());
+        }
+    }
+
+    @Test
     void whileTheVaultIsLockedCommandsWait() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
             byte[] command = command(laptop, 1, CommandType.REVOKE, "{\"reason\":\"x\"}");
