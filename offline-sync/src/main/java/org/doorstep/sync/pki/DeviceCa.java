@@ -221,6 +221,36 @@ public final class DeviceCa {
         return issued;
     }
 
+    /** What one of HQ's own certificates is for. */
+    public enum HqKeyUse {
+        /**
+         * Packets are encrypted to it: key usage keyAgreement in the intl suite (ECDH), keyEncipherment in the gm
+         * suite (SM2 public-key encryption of the content key, as the gm packet format is designed).
+         */
+        ENCRYPTION,
+        /** Receipts and commands are signed with it: key usage digitalSignature. */
+        SIGNING
+    }
+
+    /**
+     * One of HQ's certificates that go into every laptop's enrolment bundle, issued under this CA so that the
+     * laptop, which trusts only the bundle's CA, can check it. No extended key usage: neither use has a standard one.
+     */
+    public X509CertificateHolder issueHqCertificate(PublicKey publicKey, String commonName, HqKeyUse use) {
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
+        if (!suite.owns(spki)) {
+            throw new IllegalArgumentException("HQ's " + use.name().toLowerCase(java.util.Locale.ROOT) + " key is not a "
+                    + suite.id() + " key");
+        }
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, EnrolmentRequest.ORGANISATION)
+                .addRDN(BCStyle.CN, commonName).build();
+        int keyUsage = use == HqKeyUse.SIGNING ? KeyUsage.digitalSignature
+                : suite == PkiSuite.GM ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement;
+        X509CertificateHolder issued = sign(subject, spki, clock.instant(), keyUsage, null, null);
+        record(issued, commonName);
+        return issued;
+    }
+
     /**
      * Revokes one certificate this CA issued.
      *
@@ -269,6 +299,11 @@ public final class DeviceCa {
 
     private X509CertificateHolder sign(X500Name subject, SubjectPublicKeyInfo spki, Instant now, KeyPurposeId purpose,
             GeneralNames alternativeNames) {
+        return sign(subject, spki, now, KeyUsage.digitalSignature, purpose, alternativeNames);
+    }
+
+    private X509CertificateHolder sign(X500Name subject, SubjectPublicKeyInfo spki, Instant now, int keyUsage,
+            KeyPurposeId purpose, GeneralNames alternativeNames) {
         BigInteger serial;
         do {
             serial = randomSerial(random);
@@ -281,9 +316,11 @@ public final class DeviceCa {
                     Date.from(now.minus(options.clockSkew())), Date.from(now.plus(options.certificateValidity())),
                     subject, spki)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
-                    .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(spki))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+            if (purpose != null) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+            }
+            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(spki))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(certificate))
                     .addExtension(Extension.cRLDistributionPoints, false,

@@ -87,6 +87,20 @@ final class AuditTrail {
         return entries;
     }
 
+    /** Every entry about one case, in order. */
+    static List<AuditEntry> readCase(Connection c, String caseId) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit WHERE case_id = ? ORDER BY seq")) {
+            ps.setString(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs));
+                }
+            }
+        }
+        return entries;
+    }
+
     /** Walks the whole trail and reports every break, without stopping at the first. */
     static AuditReport verify(Connection c, CryptoSuite suite, byte[] publicKey) throws SQLException {
         List<String> problems = new ArrayList<>();

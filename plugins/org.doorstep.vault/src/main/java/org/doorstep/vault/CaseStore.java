@@ -200,7 +200,9 @@ public final class CaseStore {
 
     /**
      * Moves a case to another state, if its lifecycle allows it; otherwise refuses with the reason and
-     * changes nothing. Delivery and shredding happen only through {@link #acceptReceipt}.
+     * changes nothing. Delivery and shredding happen only through {@link #acceptReceipt}. A case travelling in
+     * a packet (see {@link PacketStore}) is queued, sent and rejected only by the sync service, so that the case
+     * and its packet never disagree.
      *
      * @param note why (required for {@link CaseState#REJECTED}; kept on the case and shown to the officer)
      */
@@ -214,23 +216,38 @@ public final class CaseStore {
         }
         String checkedNote = checkNote(note);
         return vault.write("change the case's state", c -> {
-            CaseState from = state(c, caseId);
-            if (!from.canGoTo(target)) {
-                throw illegal(caseId, from, target);
+            if (target == CaseState.QUEUED || target == CaseState.SENT || target == CaseState.REJECTED) {
+                PacketRecord open = PacketStore.openPacketOf(c, caseId);
+                if (open != null) {
+                    throw new VaultException.IllegalTransition("case " + shortId(caseId) + " travels in packet "
+                            + open.packetId() + ": it becomes " + target.id() + " only through the sync service");
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE cases SET state = ?, note = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND state = ?")) {
-                ps.setString(1, target.name());
-                ps.setString(2, checkedNote);
-                ps.setLong(3, vault.clock().millis());
-                ps.setString(4, caseId);
-                ps.setString(5, from.name());
-                ps.executeUpdate();
-            }
-            vault.audit(c, actionFor(from, target), caseId, from.id() + " → " + target.id()
-                    + (checkedNote == null ? "" : ": " + checkedNote));
+            transition(c, caseId, target, checkedNote, null);
             return summary(c, caseId);
         });
+    }
+
+    /**
+     * Moves a case inside the caller's transaction, with its audit entry; refuses what the lifecycle does not allow.
+     * {@code note} replaces the case's note; {@code detail} only adds to the audit entry (a packet id).
+     */
+    void transition(Connection c, String caseId, CaseState target, String note, String detail) throws SQLException {
+        CaseState from = state(c, caseId);
+        if (!from.canGoTo(target)) {
+            throw illegal(caseId, from, target);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE cases SET state = ?, note = ?, updated_at = ?, revision = revision + 1 WHERE id = ? AND state = ?")) {
+            ps.setString(1, target.name());
+            ps.setString(2, note);
+            ps.setLong(3, vault.clock().millis());
+            ps.setString(4, caseId);
+            ps.setString(5, from.name());
+            ps.executeUpdate();
+        }
+        vault.audit(c, actionFor(from, target), caseId, from.id() + " → " + target.id()
+                + (detail == null ? "" : ", " + detail) + (note == null ? "" : ": " + note));
     }
 
     /** Records that a sealed packet of the case was written to removable media (the case stays where it is). */
@@ -259,16 +276,28 @@ public final class CaseStore {
                 throw new VaultException.IllegalTransition("case " + shortId(caseId) + " is " + from.id()
                         + ": only a sent case can be confirmed by HQ");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE cases SET state = 'DELIVERED', updated_at = ?, revision = revision + 1 WHERE id = ?")) {
-                ps.setLong(1, vault.clock().millis());
-                ps.setString(2, caseId);
-                ps.executeUpdate();
+            PacketRecord open = PacketStore.openPacketOf(c, caseId);
+            if (open != null) {
+                PacketStore.close(vault, c, open.packetId(), PacketState.DELIVERED, reference, null);
             }
-            vault.audit(c, AuditAction.RECEIPT, caseId, "receipt " + reference);
+            markDelivered(c, caseId, reference, open == null ? null : open.packetId().toString());
             return null;
         });
         return shred(caseId);
+    }
+
+    /** SENT → DELIVERED inside the caller's transaction, with the receipt in the trail; shredding follows. */
+    void markDelivered(Connection c, String caseId, String reference, String packetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE cases SET state = 'DELIVERED', updated_at = ?, revision = revision + 1 WHERE id = ? AND state = 'SENT'")) {
+            ps.setLong(1, vault.clock().millis());
+            ps.setString(2, caseId);
+            if (ps.executeUpdate() != 1) {
+                throw new VaultException.IllegalTransition("case " + shortId(caseId) + " is " + state(c, caseId).id()
+                        + ": only a sent case can be confirmed by HQ");
+            }
+        }
+        vault.audit(c, AuditAction.RECEIPT, caseId, "receipt " + reference + (packetId == null ? "" : ", packet " + packetId));
     }
 
     /** Shreds every delivered case (a crash may have come between the receipt and the shredding). */
@@ -286,7 +315,7 @@ public final class CaseStore {
         delivered.forEach(this::shred);
     }
 
-    private CaseSummary shred(String caseId) {
+    CaseSummary shred(String caseId) {
         CaseSummary shredded = vault.write("destroy the case's data", c -> {
             requireState(c, caseId, "be shredded", CaseState.DELIVERED);
             int items;
@@ -311,6 +340,10 @@ public final class CaseStore {
                 ps.executeUpdate();
             }
             vault.audit(c, AuditAction.SHRED, caseId, "data key destroyed, " + items + " items deleted");
+            int orders = vault.hqInbox().deleteOrdersOf(c, caseId);
+            if (orders > 0) {
+                vault.audit(c, AuditAction.WORK_ORDER_REMOVED, caseId, orders + " work order(s) of the case deleted with it");
+            }
             return summary(c, caseId);
         });
         try {
@@ -383,7 +416,7 @@ public final class CaseStore {
         }
     }
 
-    private CaseSummary summary(Connection c, String caseId) throws SQLException {
+    CaseSummary summary(Connection c, String caseId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT state, urgent, officer_id, created_at, updated_at, "
                 + "revision, label_sealed, note FROM cases WHERE id = ?")) {
             ps.setString(1, caseId);
@@ -411,7 +444,7 @@ public final class CaseStore {
         }
     }
 
-    private static CaseState state(Connection c, String caseId) throws SQLException {
+    static CaseState state(Connection c, String caseId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT state FROM cases WHERE id = ?")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -483,7 +516,7 @@ public final class CaseStore {
         return l;
     }
 
-    private static String checkNote(String note) {
+    static String checkNote(String note) {
         if (note == null) {
             return null;
         }
@@ -502,6 +535,10 @@ public final class CaseStore {
         } finally {
             blob.free();
         }
+    }
+
+    static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static String shortId(String caseId) {

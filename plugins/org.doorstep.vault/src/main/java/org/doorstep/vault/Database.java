@@ -3,6 +3,7 @@ package org.doorstep.vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -25,7 +26,8 @@ import org.doorstep.vault.crypto.CryptoSuite;
  */
 final class Database implements AutoCloseable {
 
-    static final int SCHEMA_VERSION = 1;
+    /** The schema this version writes: 1 = cases, keys and audit trail; 2 = the laptop's sync service. */
+    static final int SCHEMA_VERSION = 2;
 
     /** Derby's error log goes to a sink we control, not to a derby.log file in the working folder. */
     static {
@@ -34,7 +36,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static final List<String> SCHEMA = List.of("""
+    /** Schema 1, as the first release created it; never changed, so upgrades start from what is on disk. */
+    private static final List<String> SCHEMA_1 = List.of("""
             CREATE TABLE meta (
               name VARCHAR(64) NOT NULL PRIMARY KEY,
               val VARCHAR(4000) NOT NULL)""", """
@@ -80,8 +83,57 @@ final class Database implements AutoCloseable {
               hash VARCHAR(64) FOR BIT DATA NOT NULL,
               signature VARCHAR(256) FOR BIT DATA NOT NULL)""");
 
+    /**
+     * Schema 1 → 2, the sync service: settings (certificates, broker, command sequence, revocation), the packets
+     * cases travel in, and what HQ sends down (work orders, status updates, catalogues). Values that HQ or the
+     * officer could care about are sealed by the vault ({@code val}, {@code content}, {@code note_sealed}).
+     */
+    private static final List<String> UPGRADE_TO_2 = List.of("""
+            CREATE TABLE sync_settings (
+              name VARCHAR(64) NOT NULL PRIMARY KEY,
+              val BLOB(1M) NOT NULL,
+              updated_at BIGINT NOT NULL)""", """
+            CREATE TABLE packets (
+              packet_id CHAR(36) NOT NULL PRIMARY KEY,
+              case_id CHAR(36) NOT NULL,
+              urgent SMALLINT NOT NULL,
+              state VARCHAR(16) NOT NULL,
+              sealed_at BIGINT NOT NULL,
+              queued_at BIGINT,
+              bytes BIGINT,
+              digest VARCHAR(64) FOR BIT DATA,
+              receipt VARCHAR(1000),
+              rejection VARCHAR(1000),
+              updated_at BIGINT NOT NULL)""",
+            "CREATE INDEX packets_case ON packets (case_id)",
+            "CREATE INDEX audit_case ON audit (case_id)", """
+            CREATE TABLE work_orders (
+              order_id VARCHAR(64) NOT NULL PRIMARY KEY,
+              sequence BIGINT NOT NULL,
+              received_at BIGINT NOT NULL,
+              case_id CHAR(36),
+              content BLOB(1M) NOT NULL)""", """
+            CREATE TABLE case_status (
+              case_id CHAR(36) NOT NULL,
+              sequence BIGINT NOT NULL,
+              status VARCHAR(16) NOT NULL,
+              at_ms BIGINT NOT NULL,
+              received_at BIGINT NOT NULL,
+              note_sealed VARCHAR(4096) FOR BIT DATA,
+              PRIMARY KEY (case_id, sequence))""", """
+            CREATE TABLE hq_catalogues (
+              version INT NOT NULL PRIMARY KEY,
+              sequence BIGINT NOT NULL,
+              received_at BIGINT NOT NULL,
+              content BLOB(8M) NOT NULL)""");
+
+    /** Step {@code i} takes the schema from version {@code i + 1} to {@code i + 2}. Append, never edit. */
+    private static final List<List<String>> UPGRADES = List.of(UPGRADE_TO_2);
+
     private final Path folder;
     private final Connection connection;
+    /** The schema version found on disk before this boot upgraded it; equal to {@link #SCHEMA_VERSION} if none. */
+    private int foundVersion = SCHEMA_VERSION;
 
     private Database(Path folder, Connection connection) {
         this.folder = folder;
@@ -94,6 +146,15 @@ final class Database implements AutoCloseable {
      * benchmark uses as its baseline.
      */
     static Database open(Path folder, String bootPassword, boolean create) throws SQLException {
+        return open(folder, bootPassword, create, true);
+    }
+
+    /** Boots an existing database as it is, without upgrading its schema: for tests that look below the API. */
+    static Database openAsFound(Path folder, String bootPassword) throws SQLException {
+        return open(folder, bootPassword, false, false);
+    }
+
+    private static Database open(Path folder, String bootPassword, boolean create, boolean upgrade) throws SQLException {
         Properties props = new Properties();
         if (create) {
             props.setProperty("create", "true");
@@ -113,8 +174,15 @@ final class Database implements AutoCloseable {
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         Database db = new Database(folder, c);
-        if (create) {
-            db.createSchema();
+        try {
+            if (create) {
+                db.createSchema();
+            } else if (upgrade) {
+                db.upgradeSchema();
+            }
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
         }
         return db;
     }
@@ -133,14 +201,65 @@ final class Database implements AutoCloseable {
         return Files.isRegularFile(folder.resolve("service.properties"));
     }
 
+    /**
+     * A new database gets schema 1 and then every upgrade, the same steps an old vault takes, so new and upgraded
+     * vaults cannot drift apart.
+     */
     private void createSchema() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            for (String ddl : SCHEMA) {
+            for (String ddl : SCHEMA_1) {
                 s.execute(ddl);
             }
-            s.execute("INSERT INTO meta VALUES ('schema.version', '" + SCHEMA_VERSION + "')");
+            s.execute("INSERT INTO meta VALUES ('schema.version', '1')");
         }
         connection.commit();
+        upgradeSchema();
+        foundVersion = SCHEMA_VERSION;
+    }
+
+    /**
+     * Brings an existing database up to {@link #SCHEMA_VERSION}, one step per transaction (Derby's DDL is
+     * transactional): a crash or a full disk during a step leaves the version before it, and the next boot tries the
+     * step again. A database written by a newer version is refused untouched rather than misread.
+     */
+    private void upgradeSchema() throws SQLException {
+        int version = schemaVersion();
+        if (version > SCHEMA_VERSION) {
+            throw new VaultException.Storage("the vault's database was written by a newer Doorstep (schema " + version
+                    + "); this version reads schema " + SCHEMA_VERSION + " and older: install the newer version", null);
+        }
+        foundVersion = version;
+        for (int v = version; v < SCHEMA_VERSION; v++) {
+            try (Statement s = connection.createStatement()) {
+                for (String ddl : UPGRADES.get(v - 1)) {
+                    s.execute(ddl);
+                }
+                s.executeUpdate("UPDATE meta SET val = '" + (v + 1) + "' WHERE name = 'schema.version'");
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int schemaVersion() throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT val FROM meta WHERE name = 'schema.version'")) {
+            String value = rs.next() ? rs.getString(1) : null;
+            connection.commit();
+            try {
+                return Integer.parseInt(String.valueOf(value).strip());
+            } catch (NumberFormatException e) {
+                throw new VaultException.Storage("the vault's database has no readable schema version ('" + value
+                        + "'): it is damaged", null);
+            }
+        }
+    }
+
+    /** The schema version this boot found, before upgrading; {@link #SCHEMA_VERSION} for a new database. */
+    int foundVersion() {
+        return foundVersion;
     }
 
     Connection connection() {

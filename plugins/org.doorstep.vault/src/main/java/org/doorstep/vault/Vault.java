@@ -65,6 +65,9 @@ public final class Vault implements AutoCloseable {
     private final SecureRandom random;
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
     private final CaseStore cases = new CaseStore(this);
+    private final SyncSettings syncSettings = new SyncSettings(this);
+    private final PacketStore packets = new PacketStore(this);
+    private final HqInbox hqInbox = new HqInbox(this);
 
     private Session session;
     private Instant lastUse;
@@ -75,19 +78,23 @@ public final class Vault implements AutoCloseable {
         final MasterKey master;
         final DeviceKey deviceKey;
         final byte[] caseKek;
+        /** Seals what the sync service keeps: settings, work orders, status notes, catalogues. */
+        final byte[] syncKek;
         Database db;
 
-        Session(Officer officer, MasterKey master, Database db, DeviceKey deviceKey, byte[] caseKek) {
+        Session(Officer officer, MasterKey master, Database db, DeviceKey deviceKey, byte[] caseKek, byte[] syncKek) {
             this.officer = officer;
             this.master = master;
             this.db = db;
             this.deviceKey = deviceKey;
             this.caseKek = caseKek;
+            this.syncKek = syncKek;
         }
 
         void close() {
             db.close();
             Arrays.fill(caseKek, (byte) 0);
+            Arrays.fill(syncKek, (byte) 0);
             master.close();
         }
     }
@@ -249,9 +256,13 @@ public final class Vault implements AutoCloseable {
         lastUse = clock.instant();
         try {
             List<VaultKeyring.LockedEvent> pending = keyring.pendingEvents();
+            int foundSchema = session.db.foundVersion();
             write("record the unlock", c -> {
                 for (VaultKeyring.LockedEvent e : pending) {
                     audit(c, e.at(), e.officerId(), AuditAction.valueOf(e.kind()), null, "while locked");
+                }
+                if (foundSchema < Database.SCHEMA_VERSION) {
+                    audit(c, AuditAction.SCHEMA_UPGRADED, null, "schema " + foundSchema + " → " + Database.SCHEMA_VERSION);
                 }
                 audit(c, AuditAction.UNLOCK, null, null);
                 return null;
@@ -280,6 +291,7 @@ public final class Vault implements AutoCloseable {
             String bootPassword = Database.bootPassword(suite, key);
             byte[] deviceKek = suite.deriveKey(key, "device-key-wrap", suite.dataKeyBytes());
             byte[] caseKek = suite.deriveKey(key, "case-key-wrap", suite.dataKeyBytes());
+            byte[] syncKek = suite.deriveKey(key, "sync-data", suite.dataKeyBytes());
             try {
                 Database db;
                 DeviceKey deviceKey;
@@ -292,7 +304,7 @@ public final class Vault implements AutoCloseable {
                     db = Database.open(dbDir, bootPassword, true);
                     deviceKey = DeviceKey.generate(suite, random);
                     storeDeviceKey(db.connection(), deviceKey, deviceKek, suite);
-                    Session s = new Session(officer, master, db, deviceKey, caseKek);
+                    Session s = new Session(officer, master, db, deviceKey, caseKek, syncKek);
                     AuditTrail.append(db.connection(), suite, deviceKey, clock.instant(), officer.id(),
                             AuditAction.DEVICE_SET_UP, null, "device " + keyring.deviceName() + ", suite " + suite.id());
                     db.connection().commit();
@@ -306,9 +318,10 @@ public final class Vault implements AutoCloseable {
                     db.close();
                     throw e;
                 }
-                return new Session(officer, master, db, deviceKey, caseKek);
+                return new Session(officer, master, db, deviceKey, caseKek, syncKek);
             } catch (SQLException e) {
                 Arrays.fill(caseKek, (byte) 0);
+                Arrays.fill(syncKek, (byte) 0);
                 throw StorageErrors.wrap("open the vault's database", e);
             } finally {
                 Arrays.fill(deviceKek, (byte) 0);
@@ -404,6 +417,21 @@ public final class Vault implements AutoCloseable {
         return cases;
     }
 
+    /** The sync service's settings: enrolment with HQ, revocation, last command accepted. Needs the vault unlocked. */
+    public SyncSettings syncSettings() {
+        return syncSettings;
+    }
+
+    /** The packets cases travel to HQ in, and the case changes HQ's answers cause. Needs the vault unlocked. */
+    public PacketStore packets() {
+        return packets;
+    }
+
+    /** What HQ's commands left here: work orders, status updates, catalogues, revocation. Needs the vault unlocked. */
+    public HqInbox hqInbox() {
+        return hqInbox;
+    }
+
     /** Checks the whole audit trail: chain, numbering, signatures and signed end. */
     public synchronized AuditReport verifyAudit() {
         return read("read the audit trail", c -> AuditTrail.verify(c, suite(), session().deviceKey.publicKeyInfo()));
@@ -414,9 +442,48 @@ public final class Vault implements AutoCloseable {
         return read("read the audit trail", c -> AuditTrail.read(c, fromSeq, max));
     }
 
+    /** Every audit entry about one case, in order: the slice of the trail that travels with the case's packet. */
+    public synchronized List<AuditEntry> auditEntriesOf(String caseId) {
+        return read("read the case's audit trail", c -> AuditTrail.readCase(c, caseId));
+    }
+
     /** The device's public key (SubjectPublicKeyInfo), which verifies its audit trail and packets. */
     public synchronized byte[] devicePublicKey() {
         return session().deviceKey.publicKeyInfo();
+    }
+
+    /** One use of the device's private key outside the vault; see {@link #lendDeviceKey}. */
+    @FunctionalInterface
+    public interface DeviceKeyUse<T, E extends Exception> {
+        /** @param pkcs8 the private key, PKCS#8 DER; zeroed when this returns, so it must not be kept */
+        T apply(byte[] pkcs8) throws E;
+    }
+
+    /**
+     * Lends the device's private key (PKCS#8) to one operation, only while the vault is unlocked, and records the
+     * loan in the audit trail first. The standard formats that must be signed with it (the CMS signature of a
+     * packet, the certificate request) are built by Bouncy Castle's JCA classes, which take a {@code PrivateKey};
+     * a loan scoped to one call, audited and zeroed afterwards, keeps the key's uses visible and short, which a
+     * getter would not. The buffer is zeroed when {@code use} returns; key objects made from it should not outlive
+     * the call.
+     *
+     * @param purpose what the key is used for, for the trail: {@code "seal packet …"}, {@code "certificate request"}
+     * @param caseId  the case it is used for, or {@code null}
+     */
+    public <T, E extends Exception> T lendDeviceKey(String purpose, String caseId, DeviceKeyUse<T, E> use) throws E {
+        Objects.requireNonNull(use, "use");
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("say what the device key is used for");
+        }
+        byte[] pkcs8 = write("record the use of the device key", c -> {
+            audit(c, AuditAction.DEVICE_KEY_USED, caseId, purpose.strip());
+            return session().deviceKey.privateKeyPkcs8();
+        });
+        try {
+            return use.apply(pkcs8);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
     }
 
     /**

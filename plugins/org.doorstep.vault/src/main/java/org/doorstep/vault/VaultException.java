@@ -34,12 +34,31 @@ public class VaultException extends RuntimeException {
         }
     }
 
+    /** No packet with that id on this laptop. */
+    public static final class NoSuchPacket extends VaultException {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchPacket(java.util.UUID id) {
+            super("there is no packet " + id + " on this laptop");
+        }
+    }
+
     /** A state change or an edit that the case's current state does not allow. */
     public static final class IllegalTransition extends VaultException {
         private static final long serialVersionUID = 1L;
 
         public IllegalTransition(String message) {
             super(message);
+        }
+    }
+
+    /** HQ's command with this number, or a later one, was carried out already; nothing was changed. */
+    public static final class CommandReplayed extends VaultException {
+        private static final long serialVersionUID = 1L;
+
+        public CommandReplayed(long sequence, long last) {
+            super("HQ's command " + sequence + " was already received (the last accepted is " + last
+                    + "): nothing was changed");
         }
     }
 

@@ -21,12 +21,22 @@ final class DbProbe implements AutoCloseable {
     }
 
     static DbProbe open(Fixture f) throws Exception {
+        return open(f, true);
+    }
+
+    /** Opens the database without upgrading its schema, to look at what an older or newer version left. */
+    static DbProbe openAsFound(Fixture f) throws Exception {
+        return open(f, false);
+    }
+
+    private static DbProbe open(Fixture f, boolean upgrade) throws Exception {
         VaultKeyring keyring = VaultKeyring.open(f.dataDir.resolve(Vault.KEY_FILE), Fixture.POLICY, f.clock, f.random);
         UnlockResult.Unlocked u = (UnlockResult.Unlocked) keyring.unlock(Fixture.WANG.id(), Fixture.PASSPHRASE.toCharArray());
         byte[] master = u.masterKey().bytes();
         u.masterKey().close();
         Path folder = f.dataDir.resolve(Vault.DB_FOLDER);
-        return new DbProbe(Database.open(folder, Database.bootPassword(keyring.suite(), master), false));
+        String bootPassword = Database.bootPassword(keyring.suite(), master);
+        return new DbProbe(upgrade ? Database.open(folder, bootPassword, false) : Database.openAsFound(folder, bootPassword));
     }
 
     long count(String sql, String arg) throws SQLException {

@@ -37,6 +37,9 @@ public final class IngestService implements AutoCloseable {
     public record Worker(String name, MqttLink link, IngestWorker ingest) {
     }
 
+    /** How long the broker keeps a worker's session after it drops: long enough for a blip, short after a crash. */
+    public static final java.time.Duration WORKER_SESSION = java.time.Duration.ofSeconds(5);
+
     private final List<Worker> workers = new ArrayList<>();
     private final List<HqStore> stores = new ArrayList<>();
 
@@ -53,7 +56,10 @@ public final class IngestService implements AutoCloseable {
         IngestService service = new IngestService();
         try {
             for (Credential c : credentials) {
-                service.add(MqttLink.Options.tls(serverUri, c.name(), TlsContexts.client(c.key(), c.chain(), deviceCa)),
+                // a short session: the shared subscription keeps sending a dead worker its share while its
+                // session lives, and the laptops ask again for whatever a worker lost
+                service.add(MqttLink.Options.tls(serverUri, c.name(), TlsContexts.client(c.key(), c.chain(), deviceCa))
+                        .withSessionExpiry(WORKER_SESSION),
                         c.name(), database, hq, devices, spool, limits, clock);
             }
             return service;

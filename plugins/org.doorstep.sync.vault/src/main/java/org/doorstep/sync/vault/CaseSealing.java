@@ -1,0 +1,256 @@
+package org.doorstep.sync.vault;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.doorstep.sync.packet.PacketEntry;
+import org.doorstep.sync.packet.PacketManifest;
+import org.doorstep.sync.packet.PacketSealer;
+import org.doorstep.sync.packet.PacketSuite;
+import org.doorstep.vault.CaseState;
+import org.doorstep.vault.CaseSummary;
+import org.doorstep.vault.ItemInfo;
+import org.doorstep.vault.PacketRecord;
+import org.doorstep.vault.PacketState;
+import org.doorstep.vault.Vault;
+import org.doorstep.vault.crypto.CryptoSuite;
+
+/**
+ * Turns a complete case into a sealed packet in the spool, and puts right whatever a crash left half done.
+ *
+ * <pre>
+ *   vault: complete → sealed, packet recorded (sealing)          one transaction
+ *   spool: items + audit slice → PacketSealer → &lt;id&gt;.dspk.tmp, forced, renamed to &lt;id&gt;.dspk
+ *   vault: packet queued (size, SHA-256), case sealed → queued   one transaction
+ * </pre>
+ *
+ * Each item is read from the vault twice, once for the manifest's digest and once while sealing, so no case is held
+ * in memory whole; the sealer checks the second reading against the first. {@link #recover} is run at every start
+ * (the {@link VaultPacketSpool} does it before it lists packets): it deletes temporary files, finishes or redoes
+ * sealings a crash interrupted, seals again the packets whose files were lost, and deletes files of packets the
+ * vault does not list as waiting.
+ */
+public final class CaseSealing {
+
+    /** Prefix of the entries holding the case's items: {@code items/<kind>/<slot>}. */
+    static final String ITEMS = "items/";
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    /**
+     * What {@link #recover} did.
+     *
+     * @param queued   sealings whose file was complete: now queued
+     * @param resealed sealings without a complete file: sealed again under the same packet id
+     * @param replaced packets whose file was lost, by the new packet the case was sealed into
+     * @param deleted  temporary files and files of packets the vault does not list as waiting
+     * @param notDone  why some sealing could not be finished now (not enrolled, revoked …)
+     */
+    public record Recovery(List<UUID> queued, List<UUID> resealed, Map<UUID, UUID> replaced, List<Path> deleted,
+            List<String> notDone) {
+
+        public boolean nothingToDo() {
+            return queued.isEmpty() && resealed.isEmpty() && replaced.isEmpty() && deleted.isEmpty() && notDone.isEmpty();
+        }
+    }
+
+    private final Vault vault;
+    private final PacketSpoolFolder spool;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public CaseSealing(Vault vault, PacketSpoolFolder spool, Clock clock, SecureRandom random) {
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.spool = Objects.requireNonNull(spool, "spool");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public PacketSpoolFolder spool() {
+        return spool;
+    }
+
+    /**
+     * Seals a complete case into a packet and queues it. Refused, leaving the case complete, when the laptop is not
+     * enrolled, revoked, or of a suite this version cannot seal. If writing the file fails, the case stays sealed
+     * with its packet still "sealing"; sealing it again (or the next {@link #recover}) finishes it.
+     */
+    public synchronized PacketRecord seal(String caseId) throws IOException {
+        SyncIdentity identity = SyncIdentity.require(vault);
+        SyncIdentity.requireNotRevoked(vault);
+        requireSealableSuite();
+        PacketRecord packet = vault.packets().beginSealing(caseId);
+        return write(identity, packet);
+    }
+
+    /** Finishes what a crash left half done; see the class comment. Needs the vault unlocked. */
+    public synchronized Recovery recover() throws IOException {
+        List<UUID> queued = new ArrayList<>();
+        List<UUID> resealed = new ArrayList<>();
+        Map<UUID, UUID> replaced = new LinkedHashMap<>();
+        List<Path> deleted = new ArrayList<>();
+        List<String> notDone = new ArrayList<>();
+        for (Path temp : spool.temporaryFiles()) {
+            Files.deleteIfExists(temp);
+            deleted.add(temp);
+        }
+        Optional<String> blocker = blocker();
+        Optional<SyncIdentity> identity = SyncIdentity.of(vault);
+        if (blocker.isEmpty()) {
+            for (CaseSummary c : vault.cases().list()) {
+                if (c.state() == CaseState.SEALED) {
+                    vault.packets().beginSealing(c.id()); // a sealed case without a packet gets one
+                }
+            }
+        }
+        Map<UUID, Path> files = spool.files();
+        for (PacketRecord p : vault.packets().open()) {
+            Path file = files.get(p.packetId());
+            if (file != null && Files.size(file) == 0) {
+                Files.delete(file); // not one of ours: the spool writes whole files only
+                deleted.add(file);
+                file = null;
+            }
+            if (p.state() == PacketState.SEALING) {
+                if (file != null) {
+                    queueFromFile(p, file);
+                    queued.add(p.packetId());
+                } else if (blocker.isEmpty()) {
+                    write(identity.orElseThrow(), p);
+                    resealed.add(p.packetId());
+                } else {
+                    notDone.add("packet " + p.packetId() + " of case " + shortId(p.caseId()) + " is not sealed: "
+                            + blocker.get());
+                }
+            } else if (file == null || Files.size(file) != p.bytes()) {
+                if (blocker.isEmpty()) {
+                    PacketRecord next = vault.packets().replace(p.packetId(), file == null ? "its file is missing from the spool"
+                            : "its file in the spool has the wrong size");
+                    write(identity.orElseThrow(), next);
+                    replaced.put(p.packetId(), next.packetId());
+                } else {
+                    notDone.add("packet " + p.packetId() + " of case " + shortId(p.caseId()) + " lost its file and cannot "
+                            + "be sealed again now: " + blocker.get());
+                }
+            }
+        }
+        Set<UUID> waiting = new HashSet<>();
+        for (PacketRecord p : vault.packets().open()) {
+            waiting.add(p.packetId());
+        }
+        for (Map.Entry<UUID, Path> f : spool.files().entrySet()) {
+            if (!waiting.contains(f.getKey())) {
+                Files.deleteIfExists(f.getValue());
+                deleted.add(f.getValue());
+            }
+        }
+        if (!deleted.isEmpty()) {
+            PacketSpoolFolder.forceFolder(spool.folder());
+        }
+        return new Recovery(List.copyOf(queued), List.copyOf(resealed), Map.copyOf(replaced), List.copyOf(deleted),
+                List.copyOf(notDone));
+    }
+
+    /** Why nothing can be sealed now, if so. */
+    private Optional<String> blocker() {
+        if (SyncIdentity.of(vault).isEmpty()) {
+            return Optional.of(SyncRefusedException.notEnrolled().getMessage());
+        }
+        try {
+            SyncIdentity.requireNotRevoked(vault);
+            requireSealableSuite();
+        } catch (SyncRefusedException e) {
+            return Optional.of(e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private void requireSealableSuite() throws SyncRefusedException {
+        if (vault.suite() != CryptoSuite.INTL) {
+            throw new SyncRefusedException("this version seals packets only in the intl suite and this laptop uses "
+                    + vault.suite().id() + ": its cases stay complete until the " + vault.suite().id()
+                    + " packet format is installed");
+        }
+    }
+
+    private PacketRecord write(SyncIdentity identity, PacketRecord packet) throws IOException {
+        PacketSpoolFolder.Written written = writeFile(identity, packet);
+        return vault.packets().queue(packet.packetId(), written.bytes(), written.sha256());
+    }
+
+    /** The file step alone: a crash after it leaves a complete file and a packet still sealing (tests stop here). */
+    PacketSpoolFolder.Written writeFile(SyncIdentity identity, PacketRecord packet) throws IOException {
+        UUID packetId = packet.packetId();
+        String caseId = packet.caseId();
+        return vault.lendDeviceKey("seal packet " + packetId, caseId, pkcs8 -> {
+            PrivateKey key = privateKey(pkcs8);
+            Map<String, String> slots = new LinkedHashMap<>();
+            List<PacketEntry> entries = new ArrayList<>();
+            for (ItemInfo item : vault.cases().items(caseId)) {
+                String name = ITEMS + item.kind().id() + "/" + item.slot();
+                byte[] content = vault.cases().read(caseId, item.slot());
+                entries.add(new PacketEntry(name, item.mediaType(), content.length, sha256(content)));
+                slots.put(name, item.slot());
+            }
+            byte[] slice = AuditSlice.json(identity.deviceId(), caseId, vault.suite().id(), vault.auditEntriesOf(caseId));
+            entries.add(new PacketEntry(AuditSlice.ENTRY_NAME, "application/json", slice.length, sha256(slice)));
+            PacketManifest manifest = new PacketManifest(packetId, identity.deviceId(), caseId, clock.instant(),
+                    PacketSuite.INTL, entries);
+            PacketSealer sealer = new PacketSealer(key, identity.deviceCertificate(), identity.hqEncryptionCertificate(),
+                    random);
+            return spool.write(packetId, out -> sealer.seal(manifest,
+                    entry -> new ByteArrayInputStream(entry.name().equals(AuditSlice.ENTRY_NAME) ? slice
+                            : vault.cases().read(caseId, slots.get(entry.name()))),
+                    out));
+        });
+    }
+
+    /** A complete file left by a sealing whose last step a crash interrupted: queue it as it is. */
+    private void queueFromFile(PacketRecord packet, Path file) throws IOException {
+        MessageDigest sha = PacketSpoolFolder.sha256();
+        long bytes = 0;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                bytes += n;
+            }
+        }
+        vault.packets().queue(packet.packetId(), bytes, sha.digest());
+    }
+
+    private static PrivateKey privateKey(byte[] pkcs8) throws IOException {
+        try {
+            return KeyFactory.getInstance("EC", BC).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the device key cannot be used for signing: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] sha256(byte[] content) {
+        return PacketSpoolFolder.sha256().digest(content);
+    }
+
+    private static String shortId(String caseId) {
+        return caseId.length() < 8 ? caseId : caseId.substring(0, 8);
+    }
+}
