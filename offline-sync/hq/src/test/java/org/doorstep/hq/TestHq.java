@@ -89,8 +89,8 @@ public final class TestHq implements AutoCloseable {
         KeyPair encryption = suite.generateKeyPair(RANDOM);
         KeyPair signing = suite.generateKeyPair(RANDOM);
         this.identity = new HqIdentity(suite, encryption.getPrivate(),
-                jca(ca.issueServerCertificate(encryption.getPublic(), "hq-encryption", List.of())), signing.getPrivate(),
-                jca(ca.issueServerCertificate(signing.getPublic(), "hq-signing", List.of())));
+                jca(ca.issueHqEncryptionCertificate(encryption.getPublic(), "hq-encryption")), signing.getPrivate(),
+                jca(ca.issueHqSigningCertificate(signing.getPublic(), "hq-signing")));
     }
 
     public static X509Certificate jca(X509CertificateHolder holder) {

@@ -201,6 +201,11 @@ public final class SyncClient implements AutoCloseable {
         return p.pendingCases() + 1 <= options.maxPackets() && p.pendingBytes() + bytes <= options.maxBytes();
     }
 
+    /** As {@link #hasRoomFor}, refusing with the outbox's own sentence. */
+    public void requireRoomFor(long bytes) throws OutboxFullException {
+        outbox.requireRoom(bytes);
+    }
+
     public OutboxProgress progress() {
         return outbox.progress();
     }

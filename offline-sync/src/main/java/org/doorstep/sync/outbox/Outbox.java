@@ -60,6 +60,14 @@ public final class Outbox {
         fire(progress);
     }
 
+    /** Refuses, with the sentence a full outbox gives, when a packet of this size would not fit now. */
+    public synchronized void requireRoom(long bytes) throws OutboxFullException {
+        long pending = pendingBytes();
+        if (entries.size() + 1 > maxPackets || pending + bytes > maxBytes) {
+            throw new OutboxFullException(entries.size(), pending, maxPackets, maxBytes);
+        }
+    }
+
     /** The next packet to send, by {@link #SENDING_ORDER}; empty when everything is sent. */
     public synchronized Optional<OutboxEntry> next() {
         return entries.values().stream().filter(e -> !e.sent()).min(SENDING_ORDER);

@@ -98,7 +98,6 @@ public final class CaseSealing {
     public synchronized PacketRecord seal(String caseId) throws IOException {
         SyncIdentity identity = SyncIdentity.require(vault);
         SyncIdentity.requireNotRevoked(vault);
-        requireSealableSuite();
         PacketRecord packet = vault.packets().beginSealing(caseId);
         return write(identity, packet);
     }
@@ -178,19 +177,10 @@ public final class CaseSealing {
         }
         try {
             SyncIdentity.requireNotRevoked(vault);
-            requireSealableSuite();
-        } catch (SyncRefusedException e) {
+            } catch (SyncRefusedException e) {
             return Optional.of(e.getMessage());
         }
         return Optional.empty();
-    }
-
-    private void requireSealableSuite() throws SyncRefusedException {
-        if (vault.suite() != CryptoSuite.INTL) {
-            throw new SyncRefusedException("this version seals packets only in the intl suite and this laptop uses "
-                    + vault.suite().id() + ": its cases stay complete until the " + vault.suite().id()
-                    + " packet format is installed");
-        }
     }
 
     private PacketRecord write(SyncIdentity identity, PacketRecord packet) throws IOException {
@@ -204,18 +194,19 @@ public final class CaseSealing {
         String caseId = packet.caseId();
         return vault.lendDeviceKey("seal packet " + packetId, caseId, pkcs8 -> {
             PrivateKey key = privateKey(pkcs8);
+            PacketSuite suite = PacketSuite.byId(vault.suite().id());
             Map<String, String> slots = new LinkedHashMap<>();
             List<PacketEntry> entries = new ArrayList<>();
             for (ItemInfo item : vault.cases().items(caseId)) {
                 String name = ITEMS + item.kind().id() + "/" + item.slot();
                 byte[] content = vault.cases().read(caseId, item.slot());
-                entries.add(new PacketEntry(name, item.mediaType(), content.length, sha256(content)));
+                entries.add(new PacketEntry(name, item.mediaType(), content.length, digest(suite, content)));
                 slots.put(name, item.slot());
             }
             byte[] slice = AuditSlice.json(identity.deviceId(), caseId, vault.suite().id(), vault.auditEntriesOf(caseId));
-            entries.add(new PacketEntry(AuditSlice.ENTRY_NAME, "application/json", slice.length, sha256(slice)));
+            entries.add(new PacketEntry(AuditSlice.ENTRY_NAME, "application/json", slice.length, digest(suite, slice)));
             PacketManifest manifest = new PacketManifest(packetId, identity.deviceId(), caseId, clock.instant(),
-                    PacketSuite.INTL, entries);
+                    suite, entries);
             PacketSealer sealer = new PacketSealer(key, identity.deviceCertificate(), identity.hqEncryptionCertificate(),
                     random);
             return spool.write(packetId, out -> sealer.seal(manifest,
@@ -246,9 +237,15 @@ public final class CaseSealing {
         }
     }
 
-    static byte[] sha256(byte[] content) {
-        return PacketSpoolFolder.sha256().digest(content);
+    /** An entry's digest as the suite's manifest wants it: SHA-256 in intl, SM3 in gm. */
+    static byte[] digest(PacketSuite suite, byte[] content) {
+        org.bouncycastle.crypto.Digest d = suite.newDigest();
+        d.update(content, 0, content.length);
+        byte[] out = new byte[d.getDigestSize()];
+        d.doFinal(out, 0);
+        return out;
     }
+
 
     private static String shortId(String caseId) {
         return caseId.length() < 8 ? caseId : caseId.substring(0, 8);

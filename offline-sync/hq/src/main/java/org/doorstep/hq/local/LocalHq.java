@@ -1,0 +1,322 @@
+package org.doorstep.hq.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.doorstep.hq.broker.EmbeddedBroker;
+import org.doorstep.hq.ingest.DeviceDirectory;
+import org.doorstep.hq.ingest.HqIdentity;
+import org.doorstep.hq.ingest.IngestService;
+import org.doorstep.hq.store.DatabaseServer;
+import org.doorstep.hq.store.DerbyCaStore;
+import org.doorstep.hq.store.HqDatabase;
+import org.doorstep.sync.packet.PacketLimits;
+import org.doorstep.sync.pki.CaOptions;
+import org.doorstep.sync.pki.DeviceCa;
+import org.doorstep.sync.pki.EnrolmentCode;
+import org.doorstep.sync.pki.EnrolmentRequest;
+import org.doorstep.sync.pki.PkiSuite;
+import org.doorstep.sync.pki.RevocationReason;
+
+/**
+ * A whole HQ on one machine, in one process: the embedded broker (mutual TLS, per-device topic permissions,
+ * CRL), a Derby network server with HQ's store, the ingest workers on the shared subscription, the device CA and
+ * its enrolment endpoint. Keys are made at the first start and kept in {@code <data>/keys}. For newcomers,
+ * demonstrations and tests; production runs Mosquitto (see {@code offline-sync/broker}) and the same ingest
+ * service on HQ's own hosts.
+ */
+public final class LocalHq implements AutoCloseable {
+
+    /** How to start. Ports 0 pick free ones. */
+    public record Config(Path data, String bindAddress, int brokerPort, int enrolmentPort, int workers, PkiSuite suite) {
+        public static Config defaults(Path data) {
+            return new Config(data, "127.0.0.1", 8883, 8470, 2, PkiSuite.INTL);
+        }
+    }
+
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+    private DeviceCa ca;
+    private DerbyCaStore caStore;
+    private HqDatabase database;
+    private HqIdentity identity;
+    private EmbeddedBroker broker;
+    private IngestService ingest;
+    private EnrolmentServer enrolment;
+    private PrintStream log = System.out;
+
+    private LocalHq() {
+    }
+
+    public static LocalHq start(Config config, PrintStream log) throws Exception {
+        LocalHq hq = new LocalHq();
+        hq.log = log;
+        try {
+            hq.boot(config);
+            return hq;
+        } catch (Exception | Error e) {
+            hq.close();
+            throw e;
+        }
+    }
+
+    private void boot(Config config) throws Exception {
+        Path data = Files.createDirectories(config.data());
+        KeyFolder keys = new KeyFolder(data.resolve("keys"));
+        PkiSuite suite = suiteOf(keys, config.suite());
+        DatabaseServer server = DatabaseServer.start(data.resolve("derby"), 0);
+        running.add(server);
+        database = server.database("hq");
+        database.create();
+        caStore = new DerbyCaStore(database);
+        running.add(caStore);
+        CaOptions options = CaOptions.defaults(URI.create("http://" + config.bindAddress() + "/crl"));
+        if (keys.has("ca")) {
+            ca = new DeviceCa(suite, keys.keyPair("ca"), keys.certificate("ca"), options, caStore, clock, random);
+        } else {
+            KeyPair caKey = suite.generateKeyPair(random);
+            ca = DeviceCa.createRoot(suite, "Doorstep Device CA (local HQ)", caKey, options, caStore, clock, random);
+            keys.save("ca", caKey.getPrivate(), ca.certificate());
+        }
+        X509Certificate caCert = KeyFolder.jca(ca.certificate());
+        X509CertificateHolder encryption = hqCertificate(keys, suite, "hq-encryption", true);
+        X509CertificateHolder signing = hqCertificate(keys, suite, "hq-signing", false);
+        identity = new HqIdentity(suite, keys.key("hq-encryption"), KeyFolder.jca(encryption), keys.key("hq-signing"),
+                KeyFolder.jca(signing));
+        X509CertificateHolder brokerCert = serverCertificate(keys, suite, "broker",
+                List.of("localhost", "127.0.0.1", config.bindAddress()).stream().distinct().toList());
+        broker = EmbeddedBroker.start(EmbeddedBroker.Settings.loopback(keys.key("broker"),
+                List.of(KeyFolder.jca(brokerCert), caCert), caCert, crl())
+                .withAddress(config.bindAddress(), config.brokerPort()).withPersistenceIn(data.resolve("broker")));
+        running.add(broker);
+        List<IngestService.Credential> credentials = new ArrayList<>();
+        for (int i = 1; i <= config.workers(); i++) {
+            String name = "hq-ingest-" + i;
+            if (!keys.has(name)) {
+                KeyPair key = suite.generateKeyPair(random);
+                DeviceCa.IssuedCode code = ca.issueCode(name);
+                X509CertificateHolder cert = ca.enrol(EnrolmentRequest.create(suite, name, key,
+                        EnrolmentCode.parse(code.code().formatted())).der());
+                keys.save(name, key.getPrivate(), cert);
+            }
+            credentials.add(new IngestService.Credential(name, keys.key(name),
+                    List.of(KeyFolder.jca(keys.certificate(name)), caCert)));
+        }
+        ingest = IngestService.start(broker.serverUri(), caCert, credentials, database, identity,
+                new DeviceDirectory(caStore, clock), data.resolve("spool"), PacketLimits.DEFAULT, clock);
+        running.add(ingest);
+        for (IngestService.Worker w : ingest.workers()) {
+            w.ingest().afterStore(p -> log.printf(Locale.ROOT, "received case %s from %s: packet %s, %d bytes, receipt %s%n",
+                    p.caseId(), p.deviceId(), p.packetId(), p.length(), p.receiptId()));
+        }
+        enrolment = EnrolmentServer.start(new InetSocketAddress(config.bindAddress(), config.enrolmentPort()), ca,
+                encryption, signing, URI.create(broker.serverUri()));
+        running.add(enrolment);
+    }
+
+    private static PkiSuite suiteOf(KeyFolder keys, PkiSuite wanted) throws IOException {
+        if (!keys.has("ca")) {
+            return wanted;
+        }
+        PkiSuite existing = PkiSuite.of(keys.keyPair("ca").getPublic())
+                .orElseThrow(() -> new IOException("the CA key in " + keys.dir() + " is of no known suite"));
+        if (existing != wanted && wanted != PkiSuite.INTL) {
+            throw new IllegalArgumentException("this HQ was set up with the " + existing.id() + " suite; its keys"
+                    + " cannot change to " + wanted.id());
+        }
+        return existing;
+    }
+
+    private X509CertificateHolder serverCertificate(KeyFolder keys, PkiSuite suite, String name, List<String> hosts)
+            throws IOException {
+        if (!keys.has(name)) {
+            KeyPair key = suite.generateKeyPair(random);
+            keys.save(name, key.getPrivate(), ca.issueServerCertificate(key.getPublic(), name, hosts));
+        }
+        return keys.certificate(name);
+    }
+
+    private X509CertificateHolder hqCertificate(KeyFolder keys, PkiSuite suite, String name, boolean encryption)
+            throws IOException {
+        if (!keys.has(name)) {
+            KeyPair key = suite.generateKeyPair(random);
+            keys.save(name, key.getPrivate(), encryption ? ca.issueHqEncryptionCertificate(key.getPublic(), name)
+                    : ca.issueHqSigningCertificate(key.getPublic(), name));
+        }
+        return keys.certificate(name);
+    }
+
+    private X509CRL crl() {
+        try {
+            return new JcaX509CRLConverter().setProvider(BC).getCRL(ca.crl());
+        } catch (java.security.cert.CRLException e) {
+            throw new IllegalStateException("cannot convert the CRL the CA just made", e);
+        }
+    }
+
+    /** A one-time enrolment code for a laptop, to give to its officer with {@link #caFingerprint()}. */
+    public DeviceCa.IssuedCode issueCode(String deviceId) {
+        return ca.issueCode(deviceId);
+    }
+
+    /** Revokes a laptop: the broker refuses its next connection and ingest rejects its packets. */
+    public int revoke(String deviceId, RevocationReason reason) throws Exception {
+        int revoked = ca.revokeDevice(deviceId, reason);
+        broker.updateCrl(crl());
+        return revoked;
+    }
+
+    /** SHA-256 of the CA certificate: the laptop checks the bundle against it. */
+    public String caFingerprint() throws IOException {
+        try {
+            return "SHA256:" + HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(ca.certificate().getEncoded()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public HqDatabase database() {
+        return database;
+    }
+
+    public HqIdentity identity() {
+        return identity;
+    }
+
+    public DeviceCa ca() {
+        return ca;
+    }
+
+    public URI enrolmentUri() {
+        return enrolment.uri();
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                log.println("could not stop " + running.get(i) + ": " + e.getMessage());
+            }
+        }
+        running.clear();
+    }
+
+    /** {@code ./doorstep hq [--data DIR] [--port N] [--enrol-port N] [--workers N] [--suite intl|gm] [--code DEVICE]…} */
+    public static void main(String[] args) throws Exception {
+        Config config = Config.defaults(Path.of(System.getProperty("doorstep.hq.data", "hq-data")));
+        List<String> codesFor = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--data" -> config = new Config(Path.of(need(value, args[i])), config.bindAddress(),
+                            config.brokerPort(), config.enrolmentPort(), config.workers(), config.suite());
+                    case "--port" -> config = new Config(config.data(), config.bindAddress(), port(value, args[i]),
+                            config.enrolmentPort(), config.workers(), config.suite());
+                    case "--enrol-port" -> config = new Config(config.data(), config.bindAddress(), config.brokerPort(),
+                            port(value, args[i]), config.workers(), config.suite());
+                    case "--workers" -> config = new Config(config.data(), config.bindAddress(), config.brokerPort(),
+                            config.enrolmentPort(), workers(value), config.suite());
+                    case "--suite" -> config = new Config(config.data(), config.bindAddress(), config.brokerPort(),
+                            config.enrolmentPort(), config.workers(), PkiSuite.byId(need(value, args[i])));
+                    case "--code" -> codesFor.add(need(value, args[i]));
+                    case "--help", "-h" -> {
+                        System.out.println("usage: doorstep hq [--data DIR] [--port N] [--enrol-port N] [--workers N]"
+                                + " [--suite intl|gm] [--code DEVICE-ID]...");
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+                }
+                if (!args[i].equals("--help")) {
+                    i++;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("doorstep hq: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalHq hq = start(config, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hq.close();
+            stopped.countDown();
+        }, "doorstep-hq-stop"));
+        System.out.println("Doorstep local HQ is running (" + hq.identity.suite().id() + " suite), data in "
+                + config.data().toAbsolutePath());
+        System.out.println("  broker:     " + hq.broker.serverUri() + " (mutual TLS)");
+        System.out.println("  enrolment:  " + hq.enrolmentUri());
+        System.out.println("  CA:         " + hq.caFingerprint());
+        System.out.println("  ingest:     " + hq.ingest.workers().size() + " workers on the shared subscription");
+        for (String device : codesFor) {
+            DeviceCa.IssuedCode code = hq.issueCode(device);
+            System.out.println("  enrol " + device + " (code valid until " + code.expiresAt() + "):");
+            System.out.println("    ./doorstep cli sync-enrol --hq " + hq.enrolmentUri() + " --code "
+                    + code.code().formatted() + " --ca " + hq.caFingerprint() + " --data <laptop data folder>");
+        }
+        System.out.println("Stop with Ctrl-C.");
+        stopped.await();
+    }
+
+    private static String need(String value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static int port(String value, String option) {
+        try {
+            int p = Integer.parseInt(need(value, option));
+            if (p < 0 || p > 65_535) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a port number (0-65535), not " + value);
+        }
+    }
+
+    private static int workers(String value) {
+        try {
+            int n = Integer.parseInt(need(value, "--workers"));
+            if (n < 1 || n > 16) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--workers needs 1 to 16, not " + value);
+        }
+    }
+}
