@@ -89,8 +89,8 @@ public final class TestHq implements AutoCloseable {
         KeyPair encryption = suite.generateKeyPair(RANDOM);
         KeyPair signing = suite.generateKeyPair(RANDOM);
         this.identity = new HqIdentity(suite, encryption.getPrivate(),
-                jca(ca.issueHqEncryptionCertificate(encryption.getPublic(), "hq-encryption")), signing.getPrivate(),
-                jca(ca.issueHqSigningCertificate(signing.getPublic(), "hq-signing")));
+                jca(ca.issueHqCertificate(encryption.getPublic(), "hq-encryption", DeviceCa.HqKeyUse.ENCRYPTION)), signing.getPrivate(),
+                jca(ca.issueHqCertificate(signing.getPublic(), "hq-signing", DeviceCa.HqKeyUse.SIGNING)));
     }
 
     public static X509Certificate jca(X509CertificateHolder holder) {

@@ -252,28 +252,6 @@ public final class DeviceCa {
     }
 
     /**
-     * HQ's encryption certificate, to which laptops seal their packets: key usage keyAgreement for the intl
-     * suite's ECDH, keyEncipherment for the gm suite's SM2 key transport.
-     */
-    public X509CertificateHolder issueHqEncryptionCertificate(PublicKey publicKey, String commonName) {
-        return issueHq(publicKey, commonName, suite == PkiSuite.GM ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement);
-    }
-
-    /** HQ's signing certificate, for receipts, rejections and commands: key usage digitalSignature. */
-    public X509CertificateHolder issueHqSigningCertificate(PublicKey publicKey, String commonName) {
-        return issueHq(publicKey, commonName, KeyUsage.digitalSignature);
-    }
-
-    private X509CertificateHolder issueHq(PublicKey publicKey, String commonName, int keyUsage) {
-        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, EnrolmentRequest.ORGANISATION)
-                .addRDN(BCStyle.CN, commonName).build();
-        X509CertificateHolder issued = sign(subject, spki, clock.instant(), keyUsage, null, null);
-        record(issued, commonName);
-        return issued;
-    }
-
-    /**
      * Revokes one certificate this CA issued.
      *
      * @return false if it was revoked already (the first revocation and its reason stand)

@@ -160,8 +160,8 @@ public final class LocalHq implements AutoCloseable {
             throws IOException {
         if (!keys.has(name)) {
             KeyPair key = suite.generateKeyPair(random);
-            keys.save(name, key.getPrivate(), encryption ? ca.issueHqEncryptionCertificate(key.getPublic(), name)
-                    : ca.issueHqSigningCertificate(key.getPublic(), name));
+            keys.save(name, key.getPrivate(), ca.issueHqCertificate(key.getPublic(), name,
+                    encryption ? DeviceCa.HqKeyUse.ENCRYPTION : DeviceCa.HqKeyUse.SIGNING));
         }
         return keys.certificate(name);
     }

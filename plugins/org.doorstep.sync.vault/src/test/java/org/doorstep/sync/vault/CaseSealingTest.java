@@ -91,7 +91,7 @@ class CaseSealingTest {
     }
 
     @Test
-    void nothingIsSealedWhenTheLaptopIsNotEnrolledRevokedOrOfTheGmSuite() throws Exception {
+    void nothingIsSealedWhenTheLaptopIsNotEnrolledOrRevoked() throws Exception {
         try (Laptop laptop = Laptop.notEnrolled(dir.resolve("new"), CryptoSuite.INTL)) {
             String caseId = laptop.smallCase("x");
             SyncRefusedException e = assertThrows(SyncRefusedException.class, () -> laptop.sealing.seal(caseId));
@@ -106,11 +106,18 @@ class CaseSealingTest {
             assertEquals(CaseState.COMPLETE, laptop.vault.cases().get(caseId).state());
             assertEquals(List.of(), laptop.vault.packets().open());
         }
+    }
+
+    @Test
+    void aGmLaptopSealsWithSm2AndSm4AndHqOpensIt() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir.resolve("gm"), CryptoSuite.GM)) {
-            String caseId = laptop.smallCase("x");
-            SyncRefusedException e = assertThrows(SyncRefusedException.class, () -> laptop.sealing.seal(caseId));
-            assertTrue(e.getMessage().contains("only in the intl suite"), e.getMessage());
-            assertEquals(CaseState.COMPLETE, laptop.vault.cases().get(caseId).state());
+            String caseId = laptop.smallCase("国密");
+            var packet = laptop.sealing.seal(caseId);
+            assertEquals(CaseState.QUEUED, laptop.vault.cases().get(caseId).state());
+            PacketOpener.OpenedPacket opened = laptop.hq.open(laptop.spool.fileOf(packet.packetId()),
+                    laptop.identity().deviceCertificate());
+            assertEquals(org.doorstep.sync.packet.PacketSuite.GM, opened.manifest().suite());
+            assertEquals(caseId, opened.manifest().caseId());
         }
     }
 
