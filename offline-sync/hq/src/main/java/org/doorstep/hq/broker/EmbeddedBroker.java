@@ -131,6 +131,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                     Objects.requireNonNull(folder, "folder"), plainTcpPort);
         }
 
+        /** Without the key: some key classes print their private value. */
+        @Override
+        public String toString() {
+            return "Settings[" + bindAddress + ":" + port + ", server " + serverChain.get(0).getSubjectX500Principal()
+                    .getName() + ", device CA " + deviceCa.getSubjectX500Principal().getName() + ", "
+                    + (dataFolder == null ? "in memory" : "sessions in " + dataFolder)
+                    + (plainTcpPort < 0 ? "" : ", plain TCP for benchmarks on " + plainTcpPort) + "]";
+        }
+
         /** Adds an unencrypted, unauthenticated listener: for benchmarks on a test machine, never for data. */
         public Settings withPlainTcpListenerForBenchmarks(int tcpPort) {
             if (tcpPort < 0) {

@@ -72,6 +72,9 @@ class EmbeddedBrokerTest {
                 broker.port())), broker.listeners());
         assertFalse(broker.plainTcpPort().isPresent());
         assertFalse(broker.persistent());
+        String settings = EmbeddedBroker.Settings.loopback(pki.broker.key().getPrivate(),
+                List.of(pki.broker.certificate()), pki.caCertificate, pki.crl()).toString();
+        assertFalse(settings.toLowerCase(java.util.Locale.ROOT).contains("private"), settings);
     }
 
     @Test

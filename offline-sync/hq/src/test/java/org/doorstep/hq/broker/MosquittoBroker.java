@@ -25,7 +25,7 @@ import org.doorstep.sync.pki.Pem;
  * Everything else (mutual TLS, CN as user name, the ACL, packet and queue limits) is production's.
  *
  * <p>Started as root, Mosquitto drops to the user {@code mosquitto} before it reads its files; the test folder
- * is private, so the rewritten configuration says {@code user root} in that case (see MQTT.md).
+ * is private, so the rewritten configuration says {@code user root} in that case.
  */
 public final class MosquittoBroker implements TestBroker {
 
