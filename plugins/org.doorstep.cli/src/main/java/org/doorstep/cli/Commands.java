@@ -232,6 +232,175 @@ final class Commands {
         return VaultCli.EXIT_OK;
     }
 
+    // ---- sync (the laptop's side of issue 5) ----
+
+    int syncEnrol(List<String> args) throws IOException, VaultFileException {
+        Options o = Options.parse("sync-enrol", args, with("as", "hq", "code", "ca"), Set.of(), 0);
+        Path data = dataDir(o);
+        String as = officerId(o);
+        java.net.URI hq;
+        try {
+            hq = java.net.URI.create(o.required("hq", "URL"));
+            if (!"http".equals(hq.getScheme()) && !"https".equals(hq.getScheme())) {
+                throw new IllegalArgumentException("not an http(s) address");
+            }
+        } catch (IllegalArgumentException e) {
+            throw o.usage("--hq: " + e.getMessage());
+        }
+        String code = o.required("code", "CODE");
+        String ca = o.required("ca", "SHA256:…");
+        try (Vault vault = open(data)) {
+            unlock(vault, as, passphrases.toUnlock(as));
+            org.doorstep.vault.SyncEnrolment enrolment = org.doorstep.sync.vault.OnlineEnrolment.enrol(vault, hq, code,
+                    ca, clock);
+            out.println("enrolled as " + enrolment.deviceId() + "; broker " + org.doorstep.sync.vault.SyncIdentity
+                    .of(vault).orElseThrow().broker());
+        } catch (org.doorstep.sync.pki.EnrolmentBundleException e) {
+            throw CliException.refused(e.getMessage());
+        } catch (java.net.ConnectException e) {
+            throw CliException.storage("HQ's enrolment address " + hq + " does not answer: is the HQ running?");
+        }
+        return VaultCli.EXIT_OK;
+    }
+
+    int seal(List<String> args) throws IOException, VaultFileException {
+        Options o = Options.parse("seal", args, with("as"), Set.of(), 1);
+        Path data = dataDir(o);
+        String as = officerId(o);
+        String caseId = o.positional("CASE_ID");
+        try (Vault vault = open(data)) {
+            unlock(vault, as, passphrases.toUnlock(as));
+            if (vault.cases().get(caseId).state() == CaseState.DRAFT) {
+                vault.cases().moveTo(caseId, CaseState.COMPLETE, "completed to be sealed (command line)");
+            }
+            org.doorstep.vault.PacketRecord packet = new org.doorstep.sync.vault.CaseSealing(vault,
+                    new org.doorstep.sync.vault.PacketSpoolFolder(data), clock, random).seal(caseId);
+            out.println("sealed case " + caseId + " as packet " + packet.packetId() + " (" + packet.bytes()
+                    + " bytes), waiting in the outbox");
+        }
+        return VaultCli.EXIT_OK;
+    }
+
+    int sync(List<String> args) throws IOException, VaultFileException {
+        Options o = Options.parse("sync", args, with("as", "wait"), Set.of(), 0);
+        Path data = dataDir(o);
+        String as = officerId(o);
+        java.time.Duration wait;
+        try {
+            wait = java.time.Duration.ofSeconds(Long.parseLong(o.optional("wait") == null ? "120" : o.optional("wait")));
+            if (wait.isNegative() || wait.isZero()) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw o.usage("--wait needs a whole number of seconds above 0");
+        }
+        try (Vault vault = open(data)) {
+            unlock(vault, as, passphrases.toUnlock(as));
+            try (org.doorstep.sync.vault.LaptopSync sync = org.doorstep.sync.vault.LaptopSync.start(vault,
+                    org.doorstep.sync.client.SyncClient.Options.defaults(data, "doorstep-cli"), clock)) {
+                sync.addCommandListener(outcome -> out.println("HQ command: " + outcome));
+                long deadline = System.nanoTime() + wait.toNanos();
+                String last = "";
+                while (System.nanoTime() < deadline) {
+                    var p = sync.client().progress();
+                    String problem = sync.link().lastProblem();
+                    String line = (sync.link().isConnected() ? "online"
+                            : problem == null ? "connecting to " + sync.link().options().serverUri() : "offline (" + problem + ")")
+                            + ": " + p.pendingCases() + " cases waiting (" + p.pendingBytes() + " bytes, "
+                            + p.unsentCases() + " not yet sent), " + p.deliveredCases() + " delivered";
+                    if (!line.equals(last)) {
+                        out.println(line);
+                        last = line;
+                    }
+                    if (p.pendingCases() == 0 && sync.link().isConnected()) {
+                        return VaultCli.EXIT_OK;
+                    }
+                    sleep(250);
+                }
+                throw CliException.storage("gave up after " + wait.toSeconds() + " s with "
+                        + sync.client().progress().pendingCases() + " cases still waiting for HQ's receipt;"
+                        + " they stay in the outbox for the next sync");
+            }
+        }
+    }
+
+    int export(List<String> args) throws IOException, VaultFileException {
+        Options o = Options.parse("export", args, with("as"), Set.of(), 1);
+        Path data = dataDir(o);
+        String as = officerId(o);
+        Path target = path(o.positional("FOLDER"), "the export folder");
+        try (Vault vault = open(data)) {
+            unlock(vault, as, passphrases.toUnlock(as));
+            org.doorstep.sync.vault.MediaExport.Result result = new org.doorstep.sync.vault.MediaExport(vault,
+                    new org.doorstep.sync.vault.PacketSpoolFolder(data), clock).export(target);
+            out.println("exported " + result.packets().size() + " packets (" + result.bytes() + " bytes) to "
+                    + result.folder() + "; they stay in the outbox until HQ's receipts come back");
+        }
+        return VaultCli.EXIT_OK;
+    }
+
+    int receipts(List<String> args) throws IOException, VaultFileException {
+        Options o = Options.parse("receipts", args, with("as"), Set.of(), 1);
+        Path data = dataDir(o);
+        String as = officerId(o);
+        Path medium = path(o.positional("FOLDER"), "the folder with HQ's answers");
+        List<Path> answers = new java.util.ArrayList<>();
+        try (var exports = Files.newDirectoryStream(medium, "doorstep-export-*")) {
+            for (Path export : exports) {
+                Path folder = export.resolve("receipts");
+                if (Files.isDirectory(folder)) {
+                    try (var files = Files.newDirectoryStream(folder, "*.json")) {
+                        files.forEach(answers::add);
+                    }
+                }
+            }
+        }
+        if (answers.isEmpty()) {
+            throw CliException.badInput("no answers from HQ under " + medium + " (expected doorstep-export-*/receipts/*.json)");
+        }
+        try (Vault vault = open(data)) {
+            unlock(vault, as, passphrases.toUnlock(as));
+            org.doorstep.sync.vault.SyncIdentity identity = org.doorstep.sync.vault.SyncIdentity.of(vault).orElseThrow(
+                    () -> CliException.refused("this laptop is not enrolled, so it cannot check HQ's answers"));
+            var spool = new org.doorstep.sync.vault.VaultPacketSpool(vault, new org.doorstep.sync.vault.CaseSealing(vault,
+                    new org.doorstep.sync.vault.PacketSpoolFolder(data), clock, random));
+            int delivered = 0;
+            int rejected = 0;
+            for (Path answer : answers) {
+                if (Files.size(answer) > org.doorstep.sync.protocol.HqMessages.MAX_BYTES) {
+                    out.println(answer.getFileName() + ": ignored, too large to be HQ's answer");
+                    continue;
+                }
+                try {
+                    var message = org.doorstep.sync.protocol.HqMessages.verify(Files.readAllBytes(answer),
+                            identity.hqSigningKey(), org.doorstep.sync.pki.PkiSuite.byId(vault.suite().id()),
+                            identity.deviceId());
+                    if (message instanceof org.doorstep.sync.protocol.HqMessage.Receipt r) {
+                        spool.delivered(r.packetId(), r);
+                        delivered++;
+                    } else if (message instanceof org.doorstep.sync.protocol.HqMessage.Rejection r) {
+                        spool.rejected(r.packetId(), r);
+                        out.println("packet " + r.packetId() + " rejected by HQ: " + r.reason() + " " + r.detail());
+                        rejected++;
+                    }
+                } catch (org.doorstep.sync.protocol.ProtocolException e) {
+                    out.println(answer.getFileName() + ": ignored, not HQ's: " + e.getMessage());
+                }
+            }
+            out.println(delivered + " receipts applied (those cases are shredded), " + rejected + " rejections");
+        }
+        return VaultCli.EXIT_OK;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliException.storage("interrupted");
+        }
+    }
+
     // ---- shared steps ----
 
     private Vault open(Path data) throws IOException, VaultFileException {

@@ -16,6 +16,12 @@ final class Usage {
               status   device, officers, vault state (no passphrase needed)
               wipe     destroy every key and case on this laptop (no passphrase needed)
 
+              sync-enrol  enrol this laptop with HQ (one-time code and HQ's CA fingerprint)
+              seal        seal a case into a packet for HQ (a draft is completed first)
+              sync        connect to HQ, send the outbox, take receipts and commands, then stop
+              export      copy every waiting packet to a folder (removable media)
+              receipts    apply HQ's signed answers brought back on removable media
+
               id-check      check an identity number (GB 11643): birth date, age, gender, region
               checklist     check a case file as import does and print its checklist, fees and
                             captures; write the one-time notice
@@ -35,6 +41,52 @@ final class Usage {
             3 audit trail broken; 4 storage error (disk, key file, database); 5 internal error.
             A failure prints one line starting with "doorstep: " on standard error and changes nothing
             stored (a wrong passphrase is counted, as it is in the product).
+            """;
+
+    static final String SYNC_ENROL = """
+            usage: doorstep-cli sync-enrol --hq URL --code CODE --ca FINGERPRINT --as OFFICER_ID [--data DIR]
+
+            Enrols this laptop with HQ: makes a certificate request from the vault's device key that
+            proves the one-time code, sends it to HQ's enrolment address, and installs HQ's answer only if
+            its CA has the fingerprint the administrator gave with the code. The device id is the
+            laptop's name (from setup); HQ issues the code for that name.
+
+              --hq URL           HQ's enrolment address, e.g. http://127.0.0.1:8470/v1/enrol
+              --code CODE        the one-time code (groups of letters and digits; case does not matter)
+              --ca FINGERPRINT   SHA256:AB:CD:… as HQ printed it
+            """;
+
+    static final String SEAL = """
+            usage: doorstep-cli seal CASE_ID --as OFFICER_ID [--data DIR]
+
+            Seals one case (signed with the device key, encrypted to HQ) into the outbox folder of the
+            data folder. A draft is marked complete first. Refused when the laptop is not enrolled or HQ
+            revoked it; the case then stays as it was.
+            """;
+
+    static final String SYNC = """
+            usage: doorstep-cli sync --as OFFICER_ID [--wait SECONDS] [--data DIR]
+
+            Connects to the broker named at enrolment (mutual TLS), sends every waiting packet (urgent
+            first, then oldest), carries out HQ's commands, and shreds each case when HQ's signed receipt
+            arrives. Prints the progress; stops when the outbox is empty (exit 0) or after --wait seconds
+            (default 120; exit 4, the rest stays in the outbox).
+            """;
+
+    static final String EXPORT = """
+            usage: doorstep-cli export FOLDER --as OFFICER_ID [--data DIR]
+
+            Copies every packet waiting for HQ into a new folder doorstep-export-<device>-<time> under
+            FOLDER (a USB stick, say), with an index. The packets stay in the outbox until HQ's receipts
+            come back, over the network or with 'receipts'.
+            """;
+
+    static final String RECEIPTS = """
+            usage: doorstep-cli receipts FOLDER --as OFFICER_ID [--data DIR]
+
+            Applies HQ's answers that HQ wrote beside an imported export (doorstep-export-*/receipts/):
+            each is checked against HQ's signing key; a receipt shreds its case, a rejection puts HQ's
+            reason on the case. Anything not signed by HQ is ignored and reported.
             """;
 
     static final String SETUP = """
@@ -267,6 +319,11 @@ final class Usage {
             case "verify" -> VERIFY;
             case "status" -> STATUS;
             case "wipe" -> WIPE;
+            case "sync-enrol" -> SYNC_ENROL;
+            case "seal" -> SEAL;
+            case "sync" -> SYNC;
+            case "export" -> EXPORT;
+            case "receipts" -> RECEIPTS;
             case "id-check" -> ID_CHECK;
             case "checklist" -> CHECKLIST;
             case "photo-check" -> PHOTO_CHECK;

@@ -113,6 +113,11 @@ public final class VaultCli {
                 case "verify" -> commands.verify(rest);
                 case "status" -> commands.status(rest);
                 case "wipe" -> commands.wipe(rest);
+                case "sync-enrol" -> commands.syncEnrol(rest);
+                case "seal" -> commands.seal(rest);
+                case "sync" -> commands.sync(rest);
+                case "export" -> commands.export(rest);
+                case "receipts" -> commands.receipts(rest);
                 case "id-check" -> new DomainCommands(out, clock).idCheck(rest);
                 case "checklist" -> new DomainCommands(out, clock).checklist(rest);
                 case "photo-check" -> new CaptureCommands(out).photoCheck(rest);

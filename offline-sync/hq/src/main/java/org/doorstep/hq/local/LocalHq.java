@@ -283,7 +283,7 @@ public final class LocalHq implements AutoCloseable {
             DeviceCa.IssuedCode code = hq.issueCode(device);
             System.out.println("  enrol " + device + " (code valid until " + code.expiresAt() + "):");
             System.out.println("    ./doorstep cli sync-enrol --hq " + hq.enrolmentUri() + " --code "
-                    + code.code().formatted() + " --ca " + hq.caFingerprint() + " --data <laptop data folder>");
+                    + code.code().formatted() + " --ca " + hq.caFingerprint() + " --as <officer id> --data <laptop data folder>");
         }
         System.out.println("Stop with Ctrl-C.");
         stopped.await();
