@@ -292,6 +292,29 @@ class SyncProtocolTest {
     }
 
     @Test
+    void aQuestionLostAfterACutMidPacketIsAskedAgain() throws Exception {
+        TestHq.Sealed big = sealCase("big", false, 120_000);
+        int count = (int) ((big.bytes() + SMALL_CHUNK - 1) / SMALL_CHUNK);
+        AtomicInteger chunksThrough = new AtomicInteger();
+        AtomicInteger questionsDropped = new AtomicInteger();
+        bus.fault(m -> {
+            if (m.topic().endsWith(Topics.CHUNK) && chunksThrough.incrementAndGet() == count / 2) {
+                bus.cut();
+            }
+            if (m.topic().endsWith(Topics.RESUME) && questionsDropped.getAndIncrement() == 0) {
+                return List.of(); // the first question after the cut never reaches HQ
+            }
+            return List.of(m);
+        });
+        startClient(100, Duration.ofMillis(400));
+        await("the link was cut", () -> chunksThrough.get() >= count / 2);
+        bus.restore();
+        await("delivered", () -> spool.settled(1));
+        assertDeliveredExactlyOnce();
+        assertTrue(client.stats().resumeQueries() >= 2, "asked again after silence");
+    }
+
+    @Test
     void hqKilledBetweenStoreAndReceiptStoresOnceAndReceiptsLater() throws Exception {
         AtomicBoolean crashed = new AtomicBoolean();
         IngestWorker fragile = hq.worker("fragile", bus.replies());

@@ -389,7 +389,9 @@ public final class SyncClient implements AutoCloseable {
             ask = new ArrayList<>();
             for (Flight f : flights.values()) {
                 boolean started = f.sent || !f.published.isEmpty();
-                boolean silent = f.sent && Duration.between(f.lastWord, now).compareTo(options.answerTimeout()) >= 0;
+                // HQ silent about a sent packet, or about a question (the answer may have been lost with a link)
+                boolean silent = (f.sent || f.askPending)
+                        && Duration.between(f.lastWord, now).compareTo(options.answerTimeout()) >= 0;
                 if (started && (resumeNeeded || silent) && !(f.askPending && !silent)) {
                     ask.add(f);
                 }

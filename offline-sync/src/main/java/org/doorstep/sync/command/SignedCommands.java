@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 import org.doorstep.sync.command.CommandRejected.Reason;
+import org.doorstep.sync.pki.PkiSuite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The down channel's wire form, signed by HQ's command key (ECDSA P-256 with SHA-256):
+ * The down channel's wire form, signed by HQ's command key (ECDSA P-256 with SHA-256, or SM2 with SM3 in the gm suite):
  *
  * <pre>
  * {"format":"doorstep-command/1","payload":"&lt;base64 of the command JSON&gt;","signature":"&lt;base64 DER ECDSA&gt;"}
@@ -42,7 +43,8 @@ public final class SignedCommands {
     public static final int MAX_BYTES = 256 * 1024;
     /** How far the laptop's clock may be behind HQ's before a fresh command looks "not yet valid". */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
-    private static final String ALGORITHM = "SHA256withECDSA";
+    /** Bouncy Castle as an object, not installed: SM3withSM2 whatever the runtime ships. */
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
     private static final Set<String> ENVELOPE = Set.of("format", "payload", "signature");
     private static final Set<String> PAYLOAD = Set.of("device", "sequence", "issuedAt", "expiresAt", "type", "body");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -56,8 +58,13 @@ public final class SignedCommands {
     private SignedCommands() {
     }
 
-    /** HQ's side: signs a command for one laptop. */
+    /** HQ's side: signs a command for one laptop of an intl deployment. */
     public static byte[] sign(Command command, PrivateKey hqKey) throws GeneralSecurityException {
+        return sign(command, hqKey, PkiSuite.INTL);
+    }
+
+    /** HQ's side: signs a command for one laptop with the deployment's suite (SHA256withECDSA or SM3withSM2). */
+    public static byte[] sign(Command command, PrivateKey hqKey, PkiSuite suite) throws GeneralSecurityException {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("device", command.deviceId()).put("sequence", command.sequence())
                 .put("issuedAt", command.issuedAt().toString()).put("expiresAt", command.expiresAt().toString())
@@ -65,7 +72,7 @@ public final class SignedCommands {
         try {
             payload.set("body", JSON.readTree(command.bodyJson()));
             byte[] bytes = JSON.writeValueAsBytes(payload);
-            Signature signer = Signature.getInstance(ALGORITHM);
+            Signature signer = Signature.getInstance(suite.signatureAlgorithm(), BC);
             signer.initSign(hqKey);
             signer.update(bytes);
             ObjectNode envelope = JSON.createObjectNode();
@@ -77,9 +84,15 @@ public final class SignedCommands {
         }
     }
 
-    /** The laptop's side: checks everything, in that order, and returns the command to carry out. */
+    /** The laptop's side in an intl deployment; see {@link #verify(byte[], PublicKey, PkiSuite, String, SequenceStore, Clock)}. */
     public static Command verify(byte[] message, PublicKey hqKey, String myDeviceId, SequenceStore sequences, Clock clock)
             throws CommandRejected {
+        return verify(message, hqKey, PkiSuite.INTL, myDeviceId, sequences, clock);
+    }
+
+    /** The laptop's side: checks everything, in that order, and returns the command to carry out. */
+    public static Command verify(byte[] message, PublicKey hqKey, PkiSuite suite, String myDeviceId,
+            SequenceStore sequences, Clock clock) throws CommandRejected {
         if (message == null || message.length == 0 || message.length > MAX_BYTES) {
             throw new CommandRejected(Reason.MALFORMED, "a command has 1 to " + MAX_BYTES + " bytes");
         }
@@ -91,7 +104,7 @@ public final class SignedCommands {
         byte[] payload = base64(envelope, "payload");
         byte[] signature = base64(envelope, "signature");
         try {
-            Signature verifier = Signature.getInstance(ALGORITHM);
+            Signature verifier = Signature.getInstance(suite.signatureAlgorithm(), BC);
             verifier.initVerify(hqKey);
             verifier.update(payload);
             if (!verifier.verify(signature)) {
@@ -100,7 +113,7 @@ public final class SignedCommands {
         } catch (java.security.SignatureException e) {
             throw new CommandRejected(Reason.FORGED, "the command's signature cannot be read: " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HQ's command key cannot verify " + ALGORITHM, e);
+            throw new IllegalStateException("HQ's command key cannot verify " + suite.signatureAlgorithm(), e);
         }
         JsonNode p = object(payload, "$.payload");
         only(p, PAYLOAD, "$.payload");

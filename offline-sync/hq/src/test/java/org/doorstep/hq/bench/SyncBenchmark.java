@@ -125,7 +125,8 @@ public final class SyncBenchmark {
     /** MB/s of QoS 1 publishes of 256 KiB from one client, all received by one subscriber. */
     private static double raw(BrokerPki pki, TestBroker broker, long bytes) throws Exception {
         BrokerPki.Identity sender = pki.enrol("bench-raw-laptop");
-        BrokerPki.Identity receiver = pki.enrol("hq-ingest-raw");
+        // the broker ACL lets hq-ingest-1 and hq-ingest-2 read the laptops' up topics
+        BrokerPki.Identity receiver = pki.enrol("hq-ingest-1");
         int messages = (int) (bytes / Chunk.MAX_MESSAGE_BYTES) + 1;
         byte[] payload = new byte[Chunk.MAX_MESSAGE_BYTES - 64];
         AtomicLong received = new AtomicLong();
@@ -154,7 +155,7 @@ public final class SyncBenchmark {
             List<List<TestHq.Sealed>> loads, int workers, String laptopUri, AtomicLong resent) throws Exception {
         List<IngestService.Credential> credentials = new ArrayList<>();
         for (int i = 1; i <= workers; i++) {
-            BrokerPki.Identity id = pki.enrol("hq-ingest-" + System.nanoTime());
+            BrokerPki.Identity id = pki.enrol("hq-ingest-" + i);
             credentials.add(new IngestService.Credential(id.cn(), id.key().getPrivate(), List.of(id.certificate())));
         }
         List<AutoCloseable> open = new ArrayList<>();

@@ -24,7 +24,6 @@ import org.doorstep.sync.vault.BodyReader.InvalidBody;
 import org.doorstep.vault.HqCaseStatus;
 import org.doorstep.vault.Vault;
 import org.doorstep.vault.VaultException;
-import org.doorstep.vault.crypto.CryptoSuite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,13 +75,10 @@ public final class CommandExecutor {
             return refuse(CommandOutcome.Reason.NOT_ENROLLED, "this laptop is not enrolled, so it has no HQ key to "
                     + "check commands with", null);
         }
-        if (vault.suite() != CryptoSuite.INTL) {
-            return refuse(CommandOutcome.Reason.UNSUPPORTED_SUITE, "this version checks HQ's commands only in the intl "
-                    + "suite (SHA256withECDSA); the " + vault.suite().id() + " command signature is not built yet", null);
-        }
         Command command;
         try {
-            command = SignedCommands.verify(message, identity.get().hqSigningKey(), identity.get().deviceId(),
+            command = SignedCommands.verify(message, identity.get().hqSigningKey(),
+                    org.doorstep.sync.pki.PkiSuite.byId(vault.suite().id()), identity.get().deviceId(),
                     new VaultSequenceStore(vault), clock);
         } catch (CommandRejected e) {
             return refuse(CommandOutcome.Reason.valueOf(e.reason().name()), e.getMessage(), null);

@@ -25,8 +25,6 @@ public sealed interface CommandOutcome {
         NOT_YET_VALID,
         /** This laptop has no enrolment, so it knows no HQ key to check commands with. */
         NOT_ENROLLED,
-        /** The laptop's suite has no command signature in this version (gm: SM3withSM2 is not built yet). */
-        UNSUPPORTED_SUITE,
         /** Signed and in order, but its body breaks the form of its type. */
         BAD_BODY,
         /** Well formed but not applicable here: a status for a case this laptop did not deliver, an older catalogue. */

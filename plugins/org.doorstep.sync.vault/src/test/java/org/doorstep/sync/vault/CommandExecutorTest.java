@@ -252,14 +252,17 @@ class CommandExecutorTest {
     }
 
     @Test
-    void aGmLaptopSaysItsCommandSignatureIsNotBuiltYetAndChangesNothing() throws Exception {
+    void aGmLaptopTakesSm2SignedCommandsAndRefusesEcdsaOnes() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.GM)) {
-            byte[] command = new Hq(PkiSuite.INTL, laptop.fixture.clock).command(Laptop.DEVICE_ID, 1, CommandType.WIPE,
+            byte[] ecdsa = new Hq(PkiSuite.INTL, laptop.fixture.clock).command(Laptop.DEVICE_ID, 1, CommandType.REVOKE,
                     "{\"reason\":\"x\"}");
             CommandOutcome.Refused refused = assertInstanceOf(CommandOutcome.Refused.class,
-                    new CommandExecutor(laptop.vault, laptop.fixture.clock).execute(command));
-            assertEquals(CommandOutcome.Reason.UNSUPPORTED_SUITE, refused.reason());
-            assertEquals(Vault.Status.UNLOCKED, laptop.vault.status());
+                    new CommandExecutor(laptop.vault, laptop.fixture.clock).execute(ecdsa));
+            assertEquals(CommandOutcome.Reason.FORGED, refused.reason(), refused.message());
+            byte[] sm2 = laptop.hq.command(Laptop.DEVICE_ID, 1, CommandType.REVOKE, "{\"reason\":\"reported lost\"}");
+            assertInstanceOf(CommandOutcome.CarriedOut.class,
+                    new CommandExecutor(laptop.vault, laptop.fixture.clock).execute(sm2));
+            assertTrue(laptop.vault.syncSettings().revoked());
         }
     }
 

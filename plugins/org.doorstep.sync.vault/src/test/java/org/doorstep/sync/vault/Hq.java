@@ -73,7 +73,7 @@ final class Hq {
     byte[] command(String deviceId, long sequence, CommandType type, String body) throws Exception {
         Instant now = clock.instant();
         return SignedCommands.sign(new Command(deviceId, sequence, now, now.plus(Duration.ofDays(1)), type, body),
-                signingKey.getPrivate());
+                signingKey.getPrivate(), suite);
     }
 
     /** HQ opens a packet file with its private key, checking the device's signature. */
