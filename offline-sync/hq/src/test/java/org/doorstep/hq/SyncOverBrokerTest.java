@@ -1,5 +1,6 @@
 package org.doorstep.hq;
 
+import static org.doorstep.hq.TestHq.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 import org.doorstep.hq.broker.BrokerPki;
 import org.doorstep.hq.broker.HiveBroker;
@@ -116,15 +116,6 @@ class SyncOverBrokerTest {
         return s;
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(25);
-        }
-    }
 
     private void assertDeliveredExactlyOnce() throws Exception {
         try (HqStore store = hq.store("check")) {

@@ -1,5 +1,6 @@
 package org.doorstep.hq;
 
+import static org.doorstep.hq.TestHq.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.doorstep.hq.LoopbackBus.Message;
 import org.doorstep.hq.ingest.IngestWorker;
@@ -99,15 +99,6 @@ class SyncProtocolTest {
         return s;
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     /** Every sealed case is stored once at HQ with exactly its contents, and receipted once on the laptop. */
     private void assertDeliveredExactlyOnce() throws Exception {

@@ -173,7 +173,14 @@ public final class TestHq implements AutoCloseable {
         }
     }
 
-    public static void deleteQuietly(Path p) throws IOException {
-        Files.deleteIfExists(p);
+    /** Waits (polling) until the condition holds; fails naming what never happened after 90 s. */
+    public static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
     }
 }

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
+import org.doorstep.hq.TestHq;
 import org.doorstep.hq.store.HqStore;
 import org.doorstep.sync.client.SyncClient;
 import org.doorstep.sync.pki.EnrolmentBundleException;
@@ -39,15 +39,6 @@ class LocalHqTest {
     @TempDir
     Path dir;
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(25);
-        }
-    }
 
     private boolean noPacketFiles() {
         try (var files = Files.list(dir.resolve("laptop/outbox"))) {
@@ -78,7 +69,7 @@ class LocalHqTest {
             try (LaptopSync sync = LaptopSync.start(vault, SyncClient.Options.defaults(dir.resolve("laptop"), "test"),
                     Clock.systemUTC())) {
                 sync.seal(caseId);
-                await("the case is shredded after HQ's receipt and its packet file gone",
+                TestHq.await("the case is shredded after HQ's receipt and its packet file gone",
                         () -> vault.cases().get(caseId).state() == CaseState.SHREDDED && noPacketFiles());
             }
             try (HqStore store = new HqStore(hq.database(), "check", Clock.systemUTC())) {
