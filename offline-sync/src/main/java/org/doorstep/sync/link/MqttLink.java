@@ -94,6 +94,7 @@ public final class MqttLink implements AutoCloseable {
     private Thread connector;
     private Thread deliverer;
     private volatile boolean closed;
+    private volatile boolean endSessionOnClose;
     private volatile Connection current;
     private volatile LinkState state = LinkState.OFFLINE;
     private volatile String lastProblem;
@@ -480,6 +481,20 @@ public final class MqttLink implements AutoCloseable {
      */
     @Override
     public void close() {
+        closeLink();
+    }
+
+    /**
+     * Closes the link and ends its session at the broker (DISCONNECT with session expiry 0): for a member of a
+     * shared subscription that goes away for good (an ingest worker shut down), whose session would otherwise keep
+     * taking its share of messages until it expired. A laptop never does this: its session keeps HQ's answers.
+     */
+    public void closeEndingSession() {
+        endSessionOnClose = true;
+        closeLink();
+    }
+
+    private void closeLink() {
         Thread connectorThread;
         Thread delivererThread;
         synchronized (lifecycle) {
@@ -662,7 +677,11 @@ public final class MqttLink implements AutoCloseable {
      */
     private void disconnect(Connection c) {
         try {
-            IMqttToken token = c.client.disconnect(0, null, null, 0, new MqttProperties());
+            MqttProperties properties = new MqttProperties();
+            if (closed && endSessionOnClose) {
+                properties.setSessionExpiryInterval(0L);
+            }
+            IMqttToken token = c.client.disconnect(0, null, null, 0, properties);
             token.waitForCompletion(CLOSE_WAIT.toMillis() / 2);
         } catch (MqttException | RuntimeException e) {
             // already gone, or the DISCONNECT could not be sent: the broker sees the connection drop instead

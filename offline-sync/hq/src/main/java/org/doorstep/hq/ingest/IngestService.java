@@ -104,10 +104,11 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    /** Shuts the workers down for good: their sessions end, so the shared subscription stops counting them. */
     @Override
     public void close() {
         for (Worker w : workers) {
-            w.link().close();
+            w.link().closeEndingSession();
         }
         stores.forEach(HqStore::close);
     }
