@@ -281,6 +281,13 @@ public final class IngestWorker {
                 return;
             }
             storeVerified(packetId, device, file, length, digest).ifPresent(this::receipt);
+        } catch (SQLException | IOException e) {
+            try {
+                store.release(packetId);
+            } catch (SQLException again) {
+                e.addSuppressed(again); // the claim then goes stale and is taken over later
+            }
+            throw e;
         } finally {
             Files.deleteIfExists(file);
         }

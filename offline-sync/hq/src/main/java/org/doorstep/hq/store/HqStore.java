@@ -272,6 +272,20 @@ public final class HqStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Gives up a claim after HQ itself failed (database, disk) while assembling, so that the laptop's next resume
+     * query can have the packet assembled at once instead of after {@code STALE_CLAIM}.
+     */
+    public void release(UUID packetId) throws SQLException {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE inbound SET state = 'RECEIVING' WHERE packet_id = ? AND state = 'ASSEMBLING'")) {
+                ps.setString(1, packetId.toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Writes the claimed packet's chunks, in order, to {@code out}. */
     public void writeAssembled(UUID packetId, OutputStream out) throws SQLException, IOException {
         connection.rollback();

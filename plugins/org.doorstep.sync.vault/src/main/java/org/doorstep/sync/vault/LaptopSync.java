@@ -54,7 +54,10 @@ public final class LaptopSync implements AutoCloseable {
         this.commands = commands;
         this.lockWatch = status -> {
             if (status != Vault.Status.UNLOCKED) {
-                close();
+                // not on the vault's thread: closing waits for the sender, which may be waiting for the vault
+                Thread stopper = new Thread(this::close, "doorstep-sync-stop");
+                stopper.setDaemon(true);
+                stopper.start();
             }
         };
     }
