@@ -296,7 +296,7 @@ class VaultCliTest {
     void usageMistakesNameTheProblemAndHelpExplainsEveryCommand() {
         CliRun cli = new CliRun(dir.resolve("data"));
         cli.raw("", Map.of()).assertFails(VaultCli.EXIT_BAD_INPUT, "no command given");
-        cli.raw("", Map.of(), "sync").assertFails(VaultCli.EXIT_BAD_INPUT, "unknown command 'sync'");
+        cli.raw("", Map.of(), "upload").assertFails(VaultCli.EXIT_BAD_INPUT, "unknown command 'upload'");
         cli.run("", Map.of(), "list", "--as", OFFICER, "--colour").assertFails(VaultCli.EXIT_BAD_INPUT,
                 "list: unknown option --colour");
         cli.run("", Map.of(), "list").assertFails(VaultCli.EXIT_BAD_INPUT, "--as OFFICER_ID is required");
