@@ -270,6 +270,14 @@ final class Commands {
         String caseId = o.positional("CASE_ID");
         try (Vault vault = open(data)) {
             unlock(vault, as, passphrases.toUnlock(as));
+            // refuse before anything changes: a draft is completed only when it can then be sealed
+            if (org.doorstep.sync.vault.SyncIdentity.of(vault).isEmpty()) {
+                throw CliException.refused("this laptop is not enrolled with HQ yet ('doorstep-cli sync-enrol --help');"
+                        + " the case stays as it is");
+            }
+            if (vault.syncSettings().revoked()) {
+                throw CliException.refused("HQ revoked this laptop: it cannot seal cases for HQ; the case stays as it is");
+            }
             if (vault.cases().get(caseId).state() == CaseState.DRAFT) {
                 vault.cases().moveTo(caseId, CaseState.COMPLETE, "completed to be sealed (command line)");
             }

@@ -132,6 +132,9 @@ public final class VaultCli {
             return fail(err, EXIT_BAD_INPUT, e.getMessage());
         } catch (VaultFileException e) {
             return fail(err, EXIT_STORAGE, "the vault's key file is damaged and was left as it is: " + e.getMessage());
+        } catch (org.doorstep.sync.vault.SyncRefusedException e) {
+            // not enrolled, revoked, nothing to export: a refusal, not a storage failure
+            return fail(err, EXIT_REFUSED, e.getMessage());
         } catch (IOException e) {
             return fail(err, EXIT_STORAGE, describe(e));
         } catch (UncheckedIOException e) {
