@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +30,12 @@ import org.doorstep.hq.ingest.IngestService;
 import org.doorstep.hq.store.DatabaseServer;
 import org.doorstep.hq.store.DerbyCaStore;
 import org.doorstep.hq.store.HqDatabase;
+import org.doorstep.hq.store.HqStore;
+import org.doorstep.sync.command.Command;
+import org.doorstep.sync.command.CommandType;
+import org.doorstep.sync.command.SignedCommands;
 import org.doorstep.sync.packet.PacketLimits;
+import org.doorstep.sync.protocol.Topics;
 import org.doorstep.sync.pki.CaOptions;
 import org.doorstep.sync.pki.DeviceCa;
 import org.doorstep.sync.pki.EnrolmentCode;
@@ -184,6 +191,23 @@ public final class LocalHq implements AutoCloseable {
         int revoked = ca.revokeDevice(deviceId, reason);
         broker.updateCrl(crl());
         return revoked;
+    }
+
+    /**
+     * Sends a laptop an HQ-signed command (work order, status update, catalogue, revoke, wipe) with the device's
+     * next command number, valid for {@code validity}; the broker keeps it in the laptop's session until it next
+     * connects. Returns the command's number.
+     */
+    public long sendCommand(String deviceId, CommandType type, String bodyJson, Duration validity) throws Exception {
+        long sequence;
+        try (HqStore store = new HqStore(database, "hq-commands", clock)) {
+            sequence = store.nextCommandSequence(deviceId);
+        }
+        Instant now = clock.instant();
+        byte[] signed = SignedCommands.sign(new Command(deviceId, sequence, now, now.plus(validity), type, bodyJson),
+                identity.signingKey(), identity.suite());
+        ingest.workers().get(0).link().publish(Topics.of(deviceId, Topics.COMMAND), signed);
+        return sequence;
     }
 
     /** SHA-256 of the CA certificate: the laptop checks the bundle against it. */

@@ -467,6 +467,32 @@ public final class HqStore implements AutoCloseable {
         ps.setLong(9, h.freeDiskBytes());
     }
 
+    /** The next command number for a device: strictly increasing, never reused (the laptop refuses repeats). */
+    public long nextCommandSequence(String deviceId) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE command_sequences SET last_sequence = last_sequence + 1 WHERE device_id = ?")) {
+                ps.setString(1, deviceId);
+                if (ps.executeUpdate() == 0) {
+                    try (PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO command_sequences (device_id, last_sequence) VALUES (?, 1)")) {
+                        insert.setString(1, deviceId);
+                        insert.executeUpdate();
+                    }
+                    return 1L;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_sequence FROM command_sequences WHERE device_id = ?")) {
+                ps.setString(1, deviceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
     // ---- reading (tests, console) -----------------------------------------------------------------------------
 
     public long count(String table) throws SQLException {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import org.doorstep.hq.TestHq;
 import org.doorstep.hq.store.HqStore;
 import org.doorstep.sync.client.SyncClient;
+import org.doorstep.sync.command.CommandType;
 import org.doorstep.sync.pki.EnrolmentBundleException;
 import org.doorstep.sync.pki.PkiSuite;
 import org.doorstep.sync.vault.LaptopSync;
@@ -71,6 +72,12 @@ class LocalHqTest {
                 sync.seal(caseId);
                 TestHq.await("the case is shredded after HQ's receipt and its packet file gone",
                         () -> vault.cases().get(caseId).state() == CaseState.SHREDDED && noPacketFiles());
+                // the down channel: an HQ-signed work order reaches the laptop and is stored once
+                hq.sendCommand(vault.deviceName(), CommandType.WORK_ORDER, "{\"orderId\":\"WO-2026-000123\","
+                        + "\"applicant\":{\"name\":\"王秀兰\"},\"address\":\"北京市朝阳区某街道 1 号\","
+                        + "\"reason\":\"aged-60-plus\",\"documents\":[\"passport\"]}", Duration.ofDays(2));
+                TestHq.await("the work order is in the vault", () -> vault.hqInbox().workOrders().size() == 1);
+                assertEquals("WO-2026-000123", vault.hqInbox().workOrders().get(0).orderId());
             }
             try (HqStore store = new HqStore(hq.database(), "check", Clock.systemUTC())) {
                 assertEquals(1, store.count("packets"));
