@@ -118,17 +118,7 @@ class SyncOverBrokerTest {
 
 
     private void assertDeliveredExactlyOnce() throws Exception {
-        try (HqStore store = hq.store("check")) {
-            assertEquals(sealed.size(), store.count("packets"), "packets stored at HQ");
-            for (TestHq.Sealed s : sealed) {
-                for (Map.Entry<String, byte[]> e : s.contents().entrySet()) {
-                    assertArrayEquals(e.getValue(), store.entry(s.packetId(), e.getKey()).orElseThrow());
-                }
-                assertEquals(1, spool.delivered.get(s.packetId()).size(), "receipts acted on for " + s.caseId());
-                assertFalse(Files.exists(s.file()));
-            }
-        }
-        assertTrue(spool.rejected.isEmpty(), "rejected: " + spool.rejected);
+        hq.assertDeliveredExactlyOnce(spool, sealed);
     }
 
     @ParameterizedTest

@@ -100,24 +100,8 @@ class SyncProtocolTest {
     }
 
 
-    /** Every sealed case is stored once at HQ with exactly its contents, and receipted once on the laptop. */
     private void assertDeliveredExactlyOnce() throws Exception {
-        try (HqStore store = hq.store("check")) {
-            assertEquals(sealed.size(), store.count("packets"), "packets stored at HQ");
-            for (TestHq.Sealed s : sealed) {
-                HqStore.PacketStatus status = store.status(s.packetId());
-                assertTrue(status instanceof HqStore.Stored, s.packetId() + " stored: " + status + " all: " + store.packets() + " sealed: " + sealed.stream().map(x -> x.packetId() + "=" + x.caseId()).toList());
-                for (Map.Entry<String, byte[]> e : s.contents().entrySet()) {
-                    assertArrayEquals(e.getValue(), store.entry(s.packetId(), e.getKey()).orElseThrow(),
-                            "entry " + e.getKey() + " of " + s.caseId());
-                }
-                assertEquals(1, spool.delivered.get(s.packetId()).size(), "receipts acted on for " + s.caseId());
-                assertFalse(Files.exists(s.file()), "the laptop's copy is gone after the receipt");
-            }
-            assertEquals(0, store.count("inbound"), "no half-assembled packet left");
-            assertEquals(0, store.count("inbound_chunks"));
-        }
-        assertTrue(spool.rejected.isEmpty(), "nothing rejected: " + spool.rejected);
+        hq.assertDeliveredExactlyOnce(spool, sealed);
     }
 
     @Test

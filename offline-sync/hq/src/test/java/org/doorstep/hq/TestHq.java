@@ -173,6 +173,32 @@ public final class TestHq implements AutoCloseable {
         }
     }
 
+    /**
+     * Every sealed case is stored once here with exactly its contents, receipted once on the laptop and gone from
+     * it; nothing is half assembled and nothing was rejected.
+     */
+    public void assertDeliveredExactlyOnce(MemorySpool spool, List<Sealed> sealed) throws Exception {
+        try (HqStore store = store("check")) {
+            org.junit.jupiter.api.Assertions.assertEquals(sealed.size(), store.count("packets"), "packets stored at HQ");
+            for (Sealed s : sealed) {
+                HqStore.PacketStatus status = store.status(s.packetId());
+                org.junit.jupiter.api.Assertions.assertTrue(status instanceof HqStore.Stored,
+                        s.caseId() + " stored: " + status);
+                for (Map.Entry<String, byte[]> e : s.contents().entrySet()) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(e.getValue(),
+                            store.entry(s.packetId(), e.getKey()).orElseThrow(), "entry " + e.getKey() + " of " + s.caseId());
+                }
+                org.junit.jupiter.api.Assertions.assertEquals(1, spool.delivered.get(s.packetId()).size(),
+                        "receipts acted on for " + s.caseId());
+                org.junit.jupiter.api.Assertions.assertFalse(Files.exists(s.file()),
+                        "the laptop's copy is gone after the receipt");
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(0, store.count("inbound"), "no half-assembled packet left");
+            org.junit.jupiter.api.Assertions.assertEquals(0, store.count("inbound_chunks"));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(spool.rejected.isEmpty(), "nothing rejected: " + spool.rejected);
+    }
+
     /** Waits (polling) until the condition holds; fails naming what never happened after 90 s. */
     public static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
