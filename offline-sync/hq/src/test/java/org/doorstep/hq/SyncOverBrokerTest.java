@@ -55,10 +55,24 @@ class SyncOverBrokerTest {
     private MemorySpool spool;
     private final List<TestHq.Sealed> sealed = new ArrayList<>();
 
+    /** Closes everything, the broker last, even when something before it fails: no broker outlives its test. */
     @AfterEach
     void tearDown() throws Exception {
+        Exception first = null;
         for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
+            try {
+                open.get(i).close();
+            } catch (Exception | LinkageError e) {
+                Exception wrapped = e instanceof Exception ex ? ex : new IllegalStateException(e);
+                if (first == null) {
+                    first = wrapped;
+                } else {
+                    first.addSuppressed(wrapped);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

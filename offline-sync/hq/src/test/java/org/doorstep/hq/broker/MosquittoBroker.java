@@ -70,6 +70,14 @@ public final class MosquittoBroker implements TestBroker {
         return folder;
     }
 
+    /** Every broker process still running, stopped when the test JVM exits whatever the tests did. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "mosquitto-test-cleanup"));
+    }
+
     @Override
     public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
@@ -79,6 +87,7 @@ public final class MosquittoBroker implements TestBroker {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("mosquitto.out").toFile()))
                 .start();
+        RUNNING.add(process);
         awaitListening();
     }
 
@@ -91,6 +100,7 @@ public final class MosquittoBroker implements TestBroker {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        RUNNING.remove(process);
         process = null;
     }
 
