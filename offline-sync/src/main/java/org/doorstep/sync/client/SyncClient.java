@@ -195,13 +195,10 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
-    /** Would a packet of this size fit now? Sealing asks first, so that it never seals what cannot be queued. */
-    public boolean hasRoomFor(long bytes) {
-        OutboxProgress p = outbox.progress();
-        return p.pendingCases() + 1 <= options.maxPackets() && p.pendingBytes() + bytes <= options.maxBytes();
-    }
-
-    /** As {@link #hasRoomFor}, refusing with the outbox's own sentence. */
+    /**
+     * Refuses, with the outbox's own sentence, when a packet of this size would not fit now: sealing asks first,
+     * so that it never seals what cannot be queued.
+     */
     public void requireRoomFor(long bytes) throws OutboxFullException {
         outbox.requireRoom(bytes);
     }

@@ -314,9 +314,10 @@ public final class IngestWorker {
         }
         byte[] digest = sha.digest();
         HqMessage answer;
-        if (!(devices.lookUp(device) instanceof DeviceDirectory.Known)) {
-            answer = rejection(packetId, device, devices.lookUp(device) instanceof DeviceDirectory.Revoked r
-                    ? RejectReason.REVOKED : RejectReason.UNKNOWN_DEVICE, describe(devices.lookUp(device)));
+        DeviceDirectory.Verdict verdict = devices.lookUp(device);
+        if (!(verdict instanceof DeviceDirectory.Known)) {
+            answer = rejection(packetId, device, verdict instanceof DeviceDirectory.Revoked
+                    ? RejectReason.REVOKED : RejectReason.UNKNOWN_DEVICE, describe(verdict));
         } else {
             PacketStatus status = store.status(packetId);
             if (status instanceof Stored s && s.deviceId().equals(device) && MessageDigest.isEqual(s.digest(), digest)) {
