@@ -23,8 +23,9 @@ import org.eclipse.swt.widgets.Widget;
  * <p>What counts as one action:
  * <ul>
  * <li>a mouse button pressed ({@code MouseDown}); the second press of a double click is part of the first;</li>
- * <li>a key pressed ({@code KeyDown}): Tab, Enter, Escape, function keys, shortcuts with Ctrl or Alt, arrows
- * and Space outside text fields. <b>Not counted</b>: typing data into a text field ({@link Text},
+ * <li>a key pressed ({@code KeyDown}, or {@code Traverse} for the keys that move the focus or close a dialog,
+ * for which SWT sends no KeyDown when the traversal happens): Tab, Enter, Escape, function keys, shortcuts with
+ * Ctrl or Alt, arrows and Space outside text fields. <b>Not counted</b>: typing data into a text field ({@link Text},
  * {@link StyledText}, an editable {@link Combo} or {@link CCombo}, {@link Spinner}): printable characters,
  * Backspace, Delete, arrows, Home and End there, and Enter in a multi-line field; nor modifier keys pressed on
  * their own (Ctrl of Ctrl+2 is part of the 2);</li>
@@ -38,7 +39,7 @@ import org.eclipse.swt.widgets.Widget;
  */
 public final class ActionCounter implements AutoCloseable {
 
-    private static final int[] EVENTS = { SWT.MouseDown, SWT.KeyDown, SWT.Selection };
+    private static final int[] EVENTS = { SWT.MouseDown, SWT.KeyDown, SWT.Traverse, SWT.Selection };
 
     private final Display display;
     private final Listener filter = this::handle;
@@ -46,6 +47,9 @@ public final class ActionCounter implements AutoCloseable {
     private int typedKeys;
     /** The widget of the last counted press, whose own Selection is part of that press. */
     private Widget pressed;
+    /** The key of the last counted traversal, whose KeyDown (sent when the traversal did not happen) is part of it. */
+    private Widget traversedWidget;
+    private int traversedKey;
 
     private ActionCounter(Display display) {
         this.display = display;
@@ -70,7 +74,10 @@ public final class ActionCounter implements AutoCloseable {
         return List.copyOf(actions);
     }
 
-    /** Keys typed into text fields, which are data, not actions. */
+    /**
+     * KeyDown events typed into text fields, which are data, not actions. With real input GTK delivers a letter
+     * twice (the key press, then the character its input method commits), so this is at least the keys typed.
+     */
     public int typedKeys() {
         return typedKeys;
     }
@@ -80,6 +87,7 @@ public final class ActionCounter implements AutoCloseable {
         actions.clear();
         typedKeys = 0;
         pressed = null;
+        traversedWidget = null;
     }
 
     @Override
@@ -94,12 +102,29 @@ public final class ActionCounter implements AutoCloseable {
     private void handle(Event event) {
         switch (event.type) {
             case SWT.MouseDown -> {
+                traversedWidget = null;
                 if (event.count >= 2) {
                     return; // the second press of a double click
                 }
                 count(event, "click");
             }
+            case SWT.Traverse -> {
+                // Tab, Enter, Esc and the like arrive as a Traverse first; when the traversal happens SWT sends no
+                // KeyDown at all, and when it does not, the KeyDown follows and is part of this press
+                traversedWidget = null;
+                if (!isTraversalKey(event.detail, event.stateMask) || isTyping(event)) {
+                    return;
+                }
+                count(event, "key " + keyName(event));
+                traversedWidget = event.widget;
+                traversedKey = event.keyCode;
+            }
             case SWT.KeyDown -> {
+                Widget traversed = traversedWidget;
+                traversedWidget = null;
+                if (traversed != null && traversed == event.widget && traversedKey == event.keyCode) {
+                    return; // the traversal that did not happen, already counted
+                }
                 if ((event.keyCode & SWT.MODIFIER_MASK) != 0 && event.keyCode == (event.keyCode & SWT.MODIFIER_MASK)) {
                     return; // Ctrl, Shift, Alt on their own
                 }
@@ -111,6 +136,7 @@ public final class ActionCounter implements AutoCloseable {
                 count(event, "key " + keyName(event));
             }
             case SWT.Selection -> {
+                traversedWidget = null;
                 if (event.widget != null && event.widget == pressed) {
                     pressed = null; // caused by the press already counted
                     return;
@@ -129,6 +155,16 @@ public final class ActionCounter implements AutoCloseable {
         actions.add(what + " on " + describe(event.widget));
     }
 
+    private static boolean isTraversalKey(int detail, int stateMask) {
+        return switch (detail) {
+            case SWT.TRAVERSE_TAB_NEXT, SWT.TRAVERSE_TAB_PREVIOUS, SWT.TRAVERSE_RETURN, SWT.TRAVERSE_ESCAPE,
+                    SWT.TRAVERSE_PAGE_NEXT, SWT.TRAVERSE_PAGE_PREVIOUS, SWT.TRAVERSE_ARROW_NEXT,
+                    SWT.TRAVERSE_ARROW_PREVIOUS -> true;
+            case SWT.TRAVERSE_MNEMONIC -> (stateMask & (SWT.ALT | SWT.CTRL | SWT.COMMAND)) != 0;
+            default -> false;
+        };
+    }
+
     /** A key that edits or moves within the data of a text field. */
     private static boolean isTyping(Event event) {
         if (!isDataField(event.widget)) {
@@ -140,7 +176,8 @@ public final class ActionCounter implements AutoCloseable {
         return switch (event.keyCode) {
             case SWT.TAB, SWT.ESC -> false;
             case SWT.CR, SWT.KEYPAD_CR -> (event.widget.getStyle() & SWT.MULTI) != 0;
-            case SWT.BS, SWT.DEL, SWT.ARROW_LEFT, SWT.ARROW_RIGHT, SWT.ARROW_UP, SWT.ARROW_DOWN, SWT.HOME, SWT.END -> true;
+            case SWT.BS, SWT.DEL, SWT.ARROW_LEFT, SWT.ARROW_RIGHT, SWT.ARROW_UP, SWT.ARROW_DOWN, SWT.HOME,
+                    SWT.END -> true;
             default -> event.character >= ' ' && event.character != SWT.DEL;
         };
     }
@@ -156,13 +193,15 @@ public final class ActionCounter implements AutoCloseable {
     }
 
     private static String keyName(Event event) {
-        String modifiers = ((event.stateMask & SWT.CTRL) != 0 ? "Ctrl+" : "") + ((event.stateMask & SWT.ALT) != 0 ? "Alt+" : "");
+        String modifiers = ((event.stateMask & SWT.CTRL) != 0 ? "Ctrl+" : "")
+                + ((event.stateMask & SWT.ALT) != 0 ? "Alt+" : "");
         return modifiers + switch (event.keyCode) {
             case SWT.TAB -> "Tab";
             case SWT.CR, SWT.KEYPAD_CR -> "Enter";
             case SWT.ESC -> "Esc";
             case ' ' -> "Space";
-            default -> event.character >= ' ' ? String.valueOf(event.character) : "0x" + Integer.toHexString(event.keyCode);
+            default -> event.character >= ' ' ? String.valueOf(event.character)
+                    : "0x" + Integer.toHexString(event.keyCode);
         };
     }
 
