@@ -8,6 +8,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CCombo;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
@@ -47,9 +48,13 @@ public final class ActionCounter implements AutoCloseable {
     private int typedKeys;
     /** The widget of the last counted press, whose own Selection is part of that press. */
     private Widget pressed;
-    /** The key of the last counted traversal, whose KeyDown (sent when the traversal did not happen) is part of it. */
+    /**
+     * The widget, key and event time of a traversal just counted, whose KeyDown (sent when the traversal did not
+     * happen) and echoes on the shell are part of the same press.
+     */
     private Widget traversedWidget;
     private int traversedKey;
+    private int traversedTime;
 
     private ActionCounter(Display display) {
         this.display = display;
@@ -110,7 +115,11 @@ public final class ActionCounter implements AutoCloseable {
             }
             case SWT.Traverse -> {
                 // Tab, Enter, Esc and the like arrive as a Traverse first; when the traversal happens SWT sends no
-                // KeyDown at all, and when it does not, the KeyDown follows and is part of this press
+                // KeyDown at all, and when it does not, a KeyDown follows. GTK may also pass the same press on to
+                // the shell as another Traverse or KeyDown. All of it is one press.
+                if (isPendingPress(event)) {
+                    return;
+                }
                 traversedWidget = null;
                 if (!isTraversalKey(event.detail, event.stateMask) || isTyping(event)) {
                     return;
@@ -118,13 +127,13 @@ public final class ActionCounter implements AutoCloseable {
                 count(event, "key " + keyName(event));
                 traversedWidget = event.widget;
                 traversedKey = event.keyCode;
+                traversedTime = event.time;
             }
             case SWT.KeyDown -> {
-                Widget traversed = traversedWidget;
-                traversedWidget = null;
-                if (traversed != null && traversed == event.widget && traversedKey == event.keyCode) {
+                if (isPendingPress(event)) {
                     return; // the traversal that did not happen, already counted
                 }
+                traversedWidget = null;
                 if ((event.keyCode & SWT.MODIFIER_MASK) != 0 && event.keyCode == (event.keyCode & SWT.MODIFIER_MASK)) {
                     return; // Ctrl, Shift, Alt on their own
                 }
@@ -153,6 +162,23 @@ public final class ActionCounter implements AutoCloseable {
     private void count(Event event, String what) {
         pressed = event.widget;
         actions.add(what + " on " + describe(event.widget));
+    }
+
+    /**
+     * The same key press as the traversal just counted: same key and event time, on its widget or one of that
+     * widget's parents (its shell). Two presses of one key whose events carry the same time on the same widget
+     * (only a test can send those) count once.
+     */
+    private boolean isPendingPress(Event event) {
+        if (traversedWidget == null || event.keyCode != traversedKey || event.time != traversedTime) {
+            return false;
+        }
+        for (Control c = traversedWidget instanceof Control control ? control : null; c != null; c = c.getParent()) {
+            if (c == event.widget) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTraversalKey(int detail, int stateMask) {

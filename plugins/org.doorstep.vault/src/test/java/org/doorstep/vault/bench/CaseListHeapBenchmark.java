@@ -163,7 +163,7 @@ public final class CaseListHeapBenchmark {
 
     /**
      * The strokes of a hand-written name, three loops of 61 points with time and pressure, in the shape of the
-     * capture module's {@code doorstep-signature/1} (about 10 KB, what a signature adds to a case).
+     * capture module's {@code doorstep-signature/1} (about 5 KB, what a signature adds to a case).
      */
     private static byte[] signatureStrokes() {
         StringBuilder json = new StringBuilder("{\"format\":\"doorstep-signature/1\",\"role\":\"applicant\","
