@@ -50,13 +50,19 @@ if [ -z "${DISPLAY:-}" ]; then
   [ -n "${DISPLAY:-}" ] || die "could not start Xvfb"
 fi
 
-# the set-up laptop, made once with the command line; each run of 'vault' starts from a copy of it
+# the set-up laptop, made once with the command line; each run of 'vault' starts from a copy of it. The
+# product's doorstep-cli.sh first; until the laptop sync service is in the product it cannot start, and then
+# the source tree's './doorstep cli' (every module on its class path; it builds first if sources changed).
 pristine="$work/pristine-vault"
 passphrase="bench-startup $(date +%s%N)"
-# (the source tree's command line, which has every module on its class path; the product's doorstep-cli.sh
-# lacks the sync service until it joins the feature)
-DOORSTEP_PASSPHRASE="$passphrase" "$root/doorstep" cli setup --data "$pristine" --device BENCH-01 \
-  --suite intl --officer J10023 --name 王警官 >"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; die "setup failed"; }
+setup_vault() {
+  DOORSTEP_PASSPHRASE="$passphrase" "$@" setup --data "$pristine" --device BENCH-01 --suite intl \
+    --officer J10023 --name 王警官 >"$work/setup.log" 2>&1
+}
+if ! setup_vault "$product/doorstep-cli.sh"; then
+  rm -rf "$pristine"
+  setup_vault "$root/doorstep" cli || { cat "$work/setup.log" >&2; die "setting up the vault failed"; }
+fi
 
 prepare() { # VARIANT: empties the variant's data folder except its configuration area
   local data="$work/data-$1"
