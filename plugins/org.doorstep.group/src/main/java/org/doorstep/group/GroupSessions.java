@@ -54,6 +54,11 @@ public final class GroupSessions {
         return catalogue;
     }
 
+    /** The names of catalogue document types for a board or summary, e.g. "普通护照、往来港澳通行证". */
+    public String documentNames(List<String> typeIds, Locale locale) {
+        return DocumentNames.names(catalogue, typeIds, locale);
+    }
+
     /** Creates a session; the company and the fields must be valid (else every problem, nothing stored). */
     public synchronized GroupSession create(Company company, CompanyWideFields fields) {
         List<GroupProblem> problems = new ArrayList<>(company.problems());
