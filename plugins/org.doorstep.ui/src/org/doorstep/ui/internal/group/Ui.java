@@ -30,10 +30,10 @@ final class Ui {
     }
 
     static Label heading(Composite parent, String text, int span) {
-        Label label = new Label(parent, SWT.NONE);
+        Label label = new Label(parent, SWT.WRAP);
         label.setData(CSS_CLASS_KEY, "heading");
         label.setText(text);
-        GridDataFactory.fillDefaults().span(span, 1).grab(true, false).applyTo(label);
+        GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(label);
         return label;
     }
 
