@@ -103,7 +103,7 @@ public final class GroupSessions {
             List<RosterEntry> entries = new ArrayList<>(s.entries());
             entries.addAll(report.added());
             save(s.with(entries), "roster imported (" + report.format() + "): " + report.added().size() + " added, "
-                    + report.refusedRows() + " rows refused");
+                    + "rows refused: " + report.refusedRows());
         }
         return report;
     }
