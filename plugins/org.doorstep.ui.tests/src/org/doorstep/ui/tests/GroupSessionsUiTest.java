@@ -148,6 +148,20 @@ class GroupSessionsUiTest {
             assertEquals("没有等候中的人员了。", boardMessage.getText());
             ui.settle();
             Screenshots.capture(ui.mainShell(), "group-05-board");
+
+            // a second roster as an Excel workbook (made with fastexcel's writer): read inside OSGi by the embedded
+            // reader; its one person is already on the roster, so nothing is added and the report says why
+            Path xlsx = dir.resolve("补充名单.xlsx");
+            try (var in = GroupSessionsUiTest.class.getResourceAsStream("roster-again.xlsx")) {
+                Files.copy(in, xlsx);
+            }
+            type(ui, GroupIds.IMPORT_FILE, xlsx.toString());
+            click(ui, GroupIds.IMPORT_RUN);
+            ui.waitUntil("the workbook is read", () -> importMessage.getText().contains("Excel"));
+            assertEquals("已按 Excel 工作簿（.xlsx，只读第一张工作表） 读取 1 行：导入 0 人，1 行有问题未导入。",
+                    importMessage.getText());
+            assertEquals(List.of("2", "身份证号码", "此人已在本场名单中"), cells(report.getItem(0), 3));
+            assertEquals(3, board.getItemCount());
         });
 
         // restart: the workbench and the vault are closed and opened again; the officer unlocks and resumes
