@@ -29,5 +29,7 @@ public enum AuditAction {
     /** HQ sent a newer catalogue. */
     CATALOGUE_UPDATE,
     /** HQ revoked this laptop's certificate: it sends nothing more. */
-    DEVICE_REVOKED
+    DEVICE_REVOKED,
+    /** A group session at a company was created or changed (roster imported, applicant started, board moved). */
+    GROUP_SESSION
 }

@@ -26,8 +26,11 @@ import org.doorstep.vault.crypto.CryptoSuite;
  */
 final class Database implements AutoCloseable {
 
-    /** The schema this version writes: 1 = cases, keys and audit trail; 2 = the laptop's sync service. */
-    static final int SCHEMA_VERSION = 2;
+    /**
+     * The schema this version writes: 1 = cases, keys and audit trail; 2 = the laptop's sync service; 3 = group
+     * sessions at companies.
+     */
+    static final int SCHEMA_VERSION = 3;
 
     /** Derby's error log goes to a sink we control, not to a derby.log file in the working folder. */
     static {
@@ -127,8 +130,20 @@ final class Database implements AutoCloseable {
               received_at BIGINT NOT NULL,
               content BLOB(8M) NOT NULL)""");
 
+    /**
+     * Schema 2 → 3, group sessions at a company (see {@link GroupSessionStore}): one row per session, its whole
+     * state (company, company-wide fields, roster with names and identity numbers, board) sealed by the vault.
+     */
+    private static final List<String> UPGRADE_TO_3 = List.of("""
+            CREATE TABLE group_sessions (
+              session_id CHAR(36) NOT NULL PRIMARY KEY,
+              created_at BIGINT NOT NULL,
+              updated_at BIGINT NOT NULL,
+              revision INT NOT NULL,
+              content BLOB(16M) NOT NULL)""");
+
     /** Step {@code i} takes the schema from version {@code i + 1} to {@code i + 2}. Append, never edit. */
-    private static final List<List<String>> UPGRADES = List.of(UPGRADE_TO_2);
+    private static final List<List<String>> UPGRADES = List.of(UPGRADE_TO_2, UPGRADE_TO_3);
 
     private final Path folder;
     private final Connection connection;

@@ -68,6 +68,7 @@ public final class Vault implements AutoCloseable {
     private final SyncSettings syncSettings = new SyncSettings(this);
     private final PacketStore packets = new PacketStore(this);
     private final HqInbox hqInbox = new HqInbox(this);
+    private final GroupSessionStore groupSessions = new GroupSessionStore(this);
 
     private Session session;
     private Instant lastUse;
@@ -430,6 +431,11 @@ public final class Vault implements AutoCloseable {
     /** What HQ's commands left here: work orders, status updates, catalogues, revocation. Needs the vault unlocked. */
     public HqInbox hqInbox() {
         return hqInbox;
+    }
+
+    /** The group sessions at companies kept on this laptop. */
+    public GroupSessionStore groupSessions() {
+        return groupSessions;
     }
 
     /** Checks the whole audit trail: chain, numbering, signatures and signed end. */

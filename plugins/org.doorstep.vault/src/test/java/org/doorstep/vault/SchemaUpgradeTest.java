@@ -55,7 +55,7 @@ class SchemaUpgradeTest {
             assertEquals(List.of(), vault.packets().open());
             AuditEntry upgrade = vault.auditEntries(1, 1000).stream()
                     .filter(e -> e.action() == AuditAction.SCHEMA_UPGRADED).findFirst().orElseThrow();
-            assertEquals("schema 1 → 2", upgrade.detail());
+            assertEquals("schema 1 → " + Database.SCHEMA_VERSION, upgrade.detail());
             assertTrue(vault.verifyAudit().intact(), () -> vault.verifyAudit().problems().toString());
         }
         try (Vault vault = f.reopenUnlocked()) {
@@ -67,7 +67,8 @@ class SchemaUpgradeTest {
         try (DbProbe upgraded = DbProbe.open(f); DbProbe created = DbProbe.open(fresh)) {
             assertEquals(tables(created.db.connection()), tables(upgraded.db.connection()),
                     "an upgraded vault has exactly the tables and columns of a new one");
-            assertEquals(1, upgraded.count("SELECT COUNT(*) FROM meta WHERE name = ? AND val = '2'", "schema.version"));
+            assertEquals(1, upgraded.count("SELECT COUNT(*) FROM meta WHERE name = 'schema.version' AND val = ?",
+                    String.valueOf(Database.SCHEMA_VERSION)));
         }
     }
 
@@ -93,10 +94,20 @@ class SchemaUpgradeTest {
         }
     }
 
+    /** What the second release created: no group sessions yet. */
+    static void downgradeToSchemaTwo(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE group_sessions");
+            s.executeUpdate("UPDATE meta SET val = '2' WHERE name = 'schema.version'");
+        }
+        c.commit();
+    }
+
     /** What the first release created: the sync tables and the audit index did not exist. */
     static void downgradeToSchemaOne(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String table : List.of("sync_settings", "packets", "work_orders", "case_status", "hq_catalogues")) {
+            for (String table : List.of("group_sessions", "sync_settings", "packets", "work_orders", "case_status",
+                    "hq_catalogues")) {
                 s.execute("DROP TABLE " + table);
             }
             s.execute("DROP INDEX audit_case");

@@ -1,0 +1,277 @@
+package org.doorstep.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+
+import org.doorstep.core.vault.VaultAccess;
+import org.doorstep.domain.catalogue.Catalogue;
+import org.doorstep.group.BoardState;
+import org.doorstep.group.GroupSession;
+import org.doorstep.group.GroupSessions;
+import org.doorstep.group.RosterEntry;
+import org.doorstep.ui.WidgetIds;
+import org.doorstep.ui.internal.group.GroupIds;
+import org.doorstep.vault.CaseState;
+import org.doorstep.vault.CaseSummary;
+import org.doorstep.vault.Vault;
+import org.doorstep.vault.crypto.Argon2Settings;
+import org.doorstep.vault.crypto.CryptoSuite;
+import org.doorstep.vault.keys.Officer;
+import org.doorstep.vault.keys.VaultPolicy;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * A group session of three applicants through the real screens: create the session for a company (a wrong credit
+ * code first), import a roster with one bad row, call applicants with Ctrl+N, follow the board, restart the
+ * workbench and the vault and resume, end with the summary; then the vault is checked. The vault is set up in a
+ * temporary folder and offered as the {@link VaultAccess} service with a higher ranking than the product's, so the
+ * product's own data folder (and the device state other tests expect) is left alone.
+ */
+class GroupSessionsUiTest {
+
+    private static final Officer OFFICER = new Officer("J20001", "李警官");
+    private static final String PASSPHRASE = "集体受理 测试口令 2026";
+    private static final VaultPolicy POLICY = VaultPolicy.DEFAULT.withArgon2(new Argon2Settings(256, 1, 1));
+
+    @TempDir
+    Path dir;
+
+    private volatile Vault vault;
+    private ServiceRegistration<VaultAccess> registration;
+
+    @AfterEach
+    void tearDown() {
+        if (registration != null) {
+            registration.unregister();
+        }
+        if (vault != null) {
+            vault.close();
+        }
+    }
+
+    @Test
+    void aSessionOfThreeApplicantsFromRosterToSummary() throws Exception {
+        Path data = dir.resolve("data");
+        vault = Vault.setUp(data, "FIELD-UI", CryptoSuite.INTL, OFFICER, PASSPHRASE.toCharArray(),
+                PASSPHRASE.toCharArray(), POLICY, Clock.systemUTC(), new SecureRandom());
+        register(data);
+        Path roster = dir.resolve("名单.csv");
+        Files.write(roster, ("\uFEFF姓名,身份证号码,手机号码,办理证件\r\n"
+                + "张伟,11010519491231002X,13800138000,护照\r\n"
+                + "李娜,440305198506123419,13912345678,港澳通行证、护照\r\n"
+                + "王芳,310115199203045625,,护照\r\n"
+                + "赵强,110105198001011239,13700001111,护照\r\n").getBytes(StandardCharsets.UTF_8));
+
+        RunningWorkbench.run(ui -> {
+            openGroupSessions(ui);
+            Screenshots.capture(ui.mainShell(), "group-01-start");
+
+            type(ui, GroupIds.COMPANY_NAME, "深圳市腾讯计算机系统有限公司");
+            type(ui, GroupIds.CREDIT_CODE, "91440300708461136X");
+            type(ui, GroupIds.CONTACT_NAME, "李经理");
+            type(ui, GroupIds.CONTACT_PHONE, "13800138000");
+            type(ui, GroupIds.COMPANY_ADDRESS, "深圳市南山区海天二路33号");
+            click(ui, GroupIds.CREATE);
+            String problems = ui.get(GroupIds.CREATE_PROBLEMS, Label.class).getText();
+            assertEquals("「统一社会信用代码」：校验码不符，请逐位核对", problems);
+            Screenshots.capture(ui.mainShell(), "group-02-credit-code-refused");
+            type(ui, GroupIds.CREDIT_CODE, "91440300708461136T");
+            click(ui, GroupIds.CREATE);
+            ui.waitUntil("the session page", () -> visible(ui, GroupIds.SESSION_TITLE));
+            assertEquals("深圳市腾讯计算机系统有限公司（统一社会信用代码 91440300708461136T）",
+                    ui.get(GroupIds.SESSION_TITLE, Label.class).getText());
+
+            type(ui, GroupIds.IMPORT_FILE, roster.toString());
+            click(ui, GroupIds.IMPORT_RUN);
+            Label importMessage = ui.get(GroupIds.IMPORT_MESSAGE, Label.class);
+            ui.waitUntil("the import is done", () -> importMessage.getText().contains("导入 3 人"));
+            assertEquals("已按 CSV（UTF-8，带 BOM） 读取 4 行：导入 3 人，1 行有问题未导入。", importMessage.getText());
+            Table report = ui.get(GroupIds.REPORT, Table.class);
+            assertEquals(1, report.getItemCount());
+            assertEquals(List.of("5", "身份证号码", "校验码不符，请逐位核对"), cells(report.getItem(0), 3));
+            ui.settle();
+            Screenshots.capture(ui.mainShell(), "group-03-roster-imported-with-report");
+
+            // Ctrl+N, through the area's key handling, from whatever has the focus inside it
+            Text file = ui.get(GroupIds.IMPORT_FILE, Text.class);
+            file.setFocus();
+            press(ui, file, 'n', SWT.CTRL);
+            Label boardMessage = ui.get(GroupIds.BOARD_MESSAGE, Label.class);
+            ui.waitUntil("the first applicant is called", () -> boardMessage.getText().startsWith("已为 张伟 打开案件"));
+            Table board = ui.get(GroupIds.BOARD, Table.class);
+            assertTrue(board.getItemHeight() >= 44, "rows are " + board.getItemHeight() + " px high");
+            assertTrue(board.getFont().getFontData()[0].getHeight() >= 14, "board text at least 14 pt");
+            assertEquals(List.of("办理中", "张伟", "110105********002X", "普通护照"), cells(row(board, "张伟"), 4));
+            assertEquals("等候中 2 · 办理中 1 · 已完成 0 · 需跟进 0", ui.get(GroupIds.COUNTS, Label.class).getText());
+            ui.settle();
+            Screenshots.capture(ui.mainShell(), "group-04-first-applicant-called");
+
+            // the guided case completes the case (its screens are another module's); F5 brings the board up to date
+            CaseSummary zhang = caseOf("张伟");
+            vault.cases().moveTo(zhang.id(), CaseState.COMPLETE, null);
+            press(ui, board, SWT.F5, 0);
+            ui.waitUntil("张伟 done", () -> "已完成".equals(row(board, "张伟").getText(0)));
+
+            press(ui, board, 'n', SWT.CTRL);
+            ui.waitUntil("the second applicant is called", () -> boardMessage.getText().startsWith("已为 李娜 打开案件"));
+            board.setSelection(row(board, "王芳"));
+            type(ui, GroupIds.FOLLOW_UP_REASON, "户口簿未带");
+            click(ui, GroupIds.FOLLOW_UP);
+            ui.waitUntil("王芳 on follow-up", () -> "需跟进".equals(row(board, "王芳").getText(0)));
+            assertEquals("户口簿未带", row(board, "王芳").getText(4));
+            press(ui, board, 'n', SWT.CTRL);
+            assertEquals("没有等候中的人员了。", boardMessage.getText());
+            ui.settle();
+            Screenshots.capture(ui.mainShell(), "group-05-board");
+
+            // a second roster as an Excel workbook (made with fastexcel's writer): read inside OSGi by the embedded
+            // reader; its one person is already on the roster, so nothing is added and the report says why
+            Path xlsx = dir.resolve("补充名单.xlsx");
+            try (var in = GroupSessionsUiTest.class.getResourceAsStream("roster-again.xlsx")) {
+                Files.copy(in, xlsx);
+            }
+            type(ui, GroupIds.IMPORT_FILE, xlsx.toString());
+            click(ui, GroupIds.IMPORT_RUN);
+            ui.waitUntil("the workbook is read", () -> importMessage.getText().contains("Excel"));
+            assertEquals("已按 Excel 工作簿（.xlsx，只读第一张工作表） 读取 1 行：导入 0 人，1 行有问题未导入。",
+                    importMessage.getText());
+            assertEquals(List.of("2", "身份证号码", "此人已在本场名单中"), cells(report.getItem(0), 3));
+            assertEquals(3, board.getItemCount());
+        });
+
+        // restart: the workbench and the vault are closed and opened again; the officer unlocks and resumes
+        vault.close();
+        vault = Vault.open(data, POLICY, Clock.systemUTC(), new SecureRandom());
+        vault.unlock(OFFICER.id(), PASSPHRASE.toCharArray());
+
+        RunningWorkbench.run(ui -> {
+            openGroupSessions(ui);
+            Table sessions = ui.get(GroupIds.SESSIONS, Table.class);
+            assertEquals(1, sessions.getItemCount());
+            assertEquals("深圳市腾讯计算机系统有限公司", sessions.getItem(0).getText(0));
+            Screenshots.capture(ui.mainShell(), "group-06-resume-after-restart");
+            click(ui, GroupIds.RESUME);
+            Table board = ui.get(GroupIds.BOARD, Table.class);
+            ui.waitUntil("the board is back", () -> board.getItemCount() == 3 && board.isVisible());
+            assertEquals(List.of("办理中", "需跟进", "已完成"),
+                    Arrays.stream(board.getItems()).map(i -> i.getText(0)).toList(), "grouped by state");
+            click(ui, GroupIds.END);
+            Text summary = ui.get(GroupIds.SUMMARY_TEXT, Text.class);
+            ui.waitUntil("the summary", () -> summary.isVisible());
+            String text = summary.getText();
+            assertTrue(text.startsWith("共 3 人：已完成 1，办理中 1，等候中 0，需跟进 1。"), text);
+            assertTrue(text.contains("王芳：户口簿未带"), text);
+            assertTrue(text.contains("李娜 (办理中)"), text);
+            ui.settle();
+            Screenshots.capture(ui.mainShell(), "group-07-summary");
+        });
+
+        GroupSessions stored = new GroupSessions(vault, Catalogue.builtIn(), Clock.systemUTC());
+        GroupSession session = stored.list().get(0);
+        assertTrue(session.ended() != null, "ended");
+        assertEquals(List.of(BoardState.DONE, BoardState.IN_PROGRESS, BoardState.FOLLOW_UP),
+                session.entries().stream().map(RosterEntry::state).toList());
+        assertEquals(2, vault.cases().list().size(), "a case for each applicant called");
+        assertEquals(CaseState.DRAFT, vault.cases().get(session.entries().get(1).caseId()).state());
+        assertEquals("户口簿未带", session.entries().get(2).reason());
+    }
+
+    private void register(Path data) {
+        BundleContext context = FrameworkUtil.getBundle(VaultAccess.class).getBundleContext();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_RANKING, 1000);
+        registration = context.registerService(VaultAccess.class, new VaultAccess() {
+            @Override
+            public Path dataDir() {
+                return data;
+            }
+
+            @Override
+            public Optional<Vault> vault() {
+                return Optional.ofNullable(vault);
+            }
+
+            @Override
+            public void adopt(Vault newlySetUp) {
+                vault = newlySetUp;
+            }
+        }, props);
+    }
+
+    private CaseSummary caseOf(String name) {
+        return vault.cases().list().stream().filter(c -> c.label().startsWith(name + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no case for " + name));
+    }
+
+    private static void openGroupSessions(RunningWorkbench ui) {
+        ui.waitUntil("the main window shows its navigation", () -> ui.find(WidgetIds.NAVIGATION).isPresent());
+        Button nav = ui.get(WidgetIds.NAV_GROUP_SESSIONS, Button.class);
+        nav.setSelection(true);
+        nav.notifyListeners(SWT.Selection, new Event());
+        ui.waitUntil("the group sessions area", () -> visible(ui, GroupIds.CREATE));
+        ui.settle();
+    }
+
+    private static boolean visible(RunningWorkbench ui, String id) {
+        return ui.find(id).map(w -> ((Control) w).isVisible()).orElse(false);
+    }
+
+    private static void type(RunningWorkbench ui, String id, String text) {
+        Text field = ui.get(id, Text.class);
+        field.setFocus();
+        field.setText(text);
+    }
+
+    private static void click(RunningWorkbench ui, String id) {
+        Button button = ui.get(id, Button.class);
+        assertTrue(button.getSize().y >= 44, id + " is " + button.getSize().y + " px high");
+        button.notifyListeners(SWT.Selection, new Event());
+        ui.settle();
+    }
+
+    private static void press(RunningWorkbench ui, Control focus, int keyCode, int stateMask) {
+        for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {
+            Event event = new Event();
+            event.type = type;
+            event.stateMask = stateMask;
+            event.keyCode = keyCode;
+            event.character = keyCode < 0x10000 && keyCode != SWT.F5 ? (char) keyCode : 0;
+            focus.notifyListeners(type, event);
+        }
+        ui.settle();
+    }
+
+    private static TableItem row(Table board, String name) {
+        return Arrays.stream(board.getItems()).filter(i -> name.equals(i.getText(1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + name));
+    }
+
+    private static List<String> cells(TableItem item, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(item::getText).toList();
+    }
+}
