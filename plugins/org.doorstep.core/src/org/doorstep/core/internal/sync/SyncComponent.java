@@ -250,12 +250,15 @@ public final class SyncComponent implements SyncService {
         String linkProblem = problem;
         if (s != null) {
             OutboxProgress p = s.client().progress();
-            status = new SyncStatus(s.link().state(), p.pendingCases(), p.pendingCases() == 0 ? 0 : p.pendingBytes(),
-                    lastContact);
-            unsent = p.unsentBytes();
-            if (!s.link().isConnected() && s.link().lastProblem() != null) {
-                linkProblem = s.link().lastProblem();
+            LinkState link = s.link().state();
+            String failure = s.link().isConnected() ? null : s.link().lastProblem();
+            if (failure != null) {
+                linkProblem = failure;
+                // still retrying, but the last attempt failed: to the officer the laptop is offline
+                link = LinkState.OFFLINE;
             }
+            status = new SyncStatus(link, p.pendingCases(), p.pendingCases() == 0 ? 0 : p.pendingBytes(), lastContact);
+            unsent = p.unsentBytes();
         } else if (!outbox.isEmpty()) {
             status = new SyncStatus(LinkState.OFFLINE, outbox.size(), outbox.stream().mapToLong(OutboxCase::bytes).sum(),
                     lastContact);

@@ -11,13 +11,15 @@ import org.doorstep.ui.Sections;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.vault.FieldPreferences;
+import org.doorstep.ui.internal.vault.LocalizedTexts;
 import org.doorstep.ui.internal.vault.LockScreen;
 import org.doorstep.ui.internal.vault.ShellIds;
 import org.doorstep.ui.internal.vault.ShellMessages;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -35,6 +37,7 @@ import org.osgi.service.event.Event;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 /**
  * The left-hand navigation: one large button per work area, reachable with Tab and Space/Enter, and
@@ -69,12 +72,19 @@ public class NavigationPart {
     @Inject
     private FieldPreferences preferences;
 
-    /** Called at creation and again whenever the language changes. */
     @Inject
-    void translate(@Translation Messages newMessages, @Translation ShellMessages newShellMessages) {
-        messages = newMessages;
-        shellMessages = newShellMessages;
-        relabel();
+    private UISynchronize uiSync;
+
+    /** Called at creation and again whenever the language switch changes the application's locale. */
+    @Inject
+    void translate(@Optional @Named(TranslationService.LOCALE) Object locale, LocalizedTexts texts) {
+        if (locale == null) {
+            return; // being uninjected
+        }
+        Locale l = LocalizedTexts.toLocale(locale);
+        messages = texts.of(Messages.class, l);
+        shellMessages = texts.of(ShellMessages.class, l);
+        uiSync.asyncExec(this::relabel);
     }
 
     @PostConstruct
@@ -125,7 +135,7 @@ public class NavigationPart {
     }
 
     private void relabel() {
-        if (buttons.isEmpty() || messages == null) {
+        if (buttons.isEmpty() || messages == null || enrol.isDisposed()) {
             return;
         }
         buttons.forEach((section, button) -> {
@@ -147,6 +157,18 @@ public class NavigationPart {
         Object newValue = event.getProperty(UIEvents.EventTags.NEW_VALUE);
         if (newValue instanceof MPart part && !buttons.isEmpty()) {
             markSelected(part.getElementId());
+        }
+    }
+
+    /**
+     * The same through the context: showing a section activates its part. This does not depend on the event admin
+     * (which, in a JVM that has run several workbenches, as the UI tests do, stopped delivering model events).
+     */
+    @Inject
+    @Optional
+    void onActivePart(@Named(IServiceConstants.ACTIVE_PART) MPart part) {
+        if (part != null && !buttons.isEmpty()) {
+            uiSync.asyncExec(() -> markSelected(part.getElementId()));
         }
     }
 

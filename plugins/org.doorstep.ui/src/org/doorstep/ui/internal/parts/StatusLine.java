@@ -10,7 +10,8 @@ import org.doorstep.sync.SyncStatus;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.StatusTexts;
-import org.eclipse.e4.core.services.nls.Translation;
+import org.doorstep.ui.internal.vault.LocalizedTexts;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -41,9 +42,17 @@ public class StatusLine {
     private volatile SyncStatus lastSync;
 
     @Inject
-    void translate(@Translation Messages messages, @Named(TranslationService.LOCALE) Locale locale) {
-        texts = new StatusTexts(messages, locale);
-        refresh();
+    private UISynchronize uiSync;
+
+    /** At creation and whenever the language switch changes the application's locale. */
+    @Inject
+    void translate(@Optional @Named(TranslationService.LOCALE) Object locale, LocalizedTexts localized) {
+        if (locale == null) {
+            return; // being uninjected
+        }
+        Locale l = LocalizedTexts.toLocale(locale);
+        texts = new StatusTexts(localized.of(Messages.class, l), l);
+        uiSync.asyncExec(this::refresh);
     }
 
     @PostConstruct
@@ -51,8 +60,8 @@ public class StatusLine {
             UISynchronize ui) {
         line = Widgets.cssClass(Widgets.id(new Composite(parent, SWT.NONE), WidgetIds.STATUS_LINE), "statusLine");
         GridLayoutFactory.fillDefaults().numColumns(2).margins(12, 6).spacing(24, 0).applyTo(line);
-        device = Widgets.id(new Label(line, SWT.NONE), WidgetIds.STATUS_DEVICE);
-        sync = Widgets.id(new Label(line, SWT.RIGHT), WidgetIds.STATUS_SYNC);
+        device = Widgets.cssClass(Widgets.id(new Label(line, SWT.NONE), WidgetIds.STATUS_DEVICE), "statusText");
+        sync = Widgets.cssClass(Widgets.id(new Label(line, SWT.RIGHT), WidgetIds.STATUS_SYNC), "statusText");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(device);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(sync);
 

@@ -17,9 +17,10 @@ import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.StatusTexts;
 import org.doorstep.ui.internal.vault.Forms;
+import org.doorstep.ui.internal.vault.LocalizedTexts;
 import org.doorstep.ui.internal.vault.ShellIds;
 import org.doorstep.ui.internal.vault.ShellMessages;
-import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -66,12 +67,18 @@ public class SyncPart {
     private Composite delivered;
 
     @Inject
-    void translate(@Translation Messages newMessages, @Translation ShellMessages newShell,
-            @Named(TranslationService.LOCALE) Locale newLocale) {
-        messages = newMessages;
-        shell = newShell;
-        locale = newLocale;
-        refresh();
+    private UISynchronize uiSync;
+
+    /** At creation and whenever the language switch changes the application's locale. */
+    @Inject
+    void translate(@Optional @Named(TranslationService.LOCALE) Object newLocale, LocalizedTexts texts) {
+        if (newLocale == null) {
+            return; // being uninjected
+        }
+        locale = LocalizedTexts.toLocale(newLocale);
+        messages = texts.of(Messages.class, locale);
+        shell = texts.of(ShellMessages.class, locale);
+        uiSync.asyncExec(this::refresh);
     }
 
     @PostConstruct

@@ -64,7 +64,7 @@ public class FieldPreferences {
         try {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(LANGUAGE_FILE + ".tmp");
-            Files.writeString(temp, tag + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(temp, tag, StandardCharsets.US_ASCII);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // the switch worked for this session; only the next start falls back to the default

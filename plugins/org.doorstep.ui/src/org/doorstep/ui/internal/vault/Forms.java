@@ -2,6 +2,7 @@ package org.doorstep.ui.internal.vault;
 
 import org.doorstep.ui.WidgetIds;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -15,6 +16,8 @@ public final class Forms {
 
     /** Touch targets: at least 44 px high. */
     public static final int CONTROL_HEIGHT = 48;
+    /** Suffix of the id of the touch-size box around a text field. */
+    public static final String BOX_SUFFIX = ".box";
     private static final String CSS_CLASS_KEY = "org.eclipse.e4.ui.css.CssClassName";
 
     private Forms() {
@@ -53,9 +56,15 @@ public final class Forms {
         Label l = new Label(parent, SWT.NONE);
         l.setText(label);
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(l);
-        Text text = id(new Text(parent, SWT.BORDER | SWT.SINGLE | style), id);
+        // GTK keeps a single-line field at its natural height, so the touch target is a box around it: a tap on
+        // the box puts the cursor in the field
+        Composite box = id(new Composite(parent, SWT.NONE), id + BOX_SUFFIX);
+        GridLayoutFactory.fillDefaults().margins(0, 0).applyTo(box);
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, CONTROL_HEIGHT).applyTo(box);
+        Text text = cssClass(id(new Text(box, SWT.BORDER | SWT.SINGLE | style), id), "field");
         text.setMessage(label);
-        GridDataFactory.fillDefaults().grab(true, false).hint(360, CONTROL_HEIGHT).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, true).align(SWT.FILL, SWT.CENTER).applyTo(text);
+        box.addListener(SWT.MouseDown, e -> text.setFocus());
         onEnter(text, onEnter);
         return text;
     }

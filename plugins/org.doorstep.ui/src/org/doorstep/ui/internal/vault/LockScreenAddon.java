@@ -7,7 +7,6 @@ import org.doorstep.core.status.Subscription;
 import org.doorstep.core.vault.VaultAccess;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -43,17 +42,31 @@ public class LockScreenAddon {
     private IEclipseContext context;
 
     private ShellMessages messages;
+
+    @jakarta.annotation.PostConstruct
+    void register() {
+        context.set(LockScreenAddon.class, this);
+    }
+
     private Locale locale;
     private LockScreen lockScreen;
     private Subscription subscription;
 
+    /** At creation and whenever the language switch changes the application's locale. */
     @Inject
-    void translate(@Translation ShellMessages newMessages, @Named(TranslationService.LOCALE) Locale newLocale) {
-        messages = newMessages;
-        locale = newLocale;
-        if (lockScreen != null) {
-            lockScreen.translate(newMessages, newLocale);
+    void translate(@Optional @Named(TranslationService.LOCALE) Object newLocale, LocalizedTexts texts) {
+        if (newLocale == null) {
+            return; // being uninjected
         }
+        ShellMessages newMessages = texts.of(ShellMessages.class, LocalizedTexts.toLocale(newLocale));
+        messages = newMessages;
+        locale = LocalizedTexts.toLocale(newLocale);
+        Locale l = locale;
+        ui.asyncExec(() -> {
+            if (lockScreen != null) {
+                lockScreen.translate(newMessages, l);
+            }
+        });
     }
 
     @Inject
@@ -61,17 +74,35 @@ public class LockScreenAddon {
     void windowCreated(@UIEventTopic(UIEvents.UIElement.TOPIC_WIDGET) Event event) {
         Object element = event.getProperty(UIEvents.EventTags.ELEMENT);
         Object widget = event.getProperty(UIEvents.EventTags.NEW_VALUE);
-        if (lockScreen == null && element instanceof MWindow window && MAIN_WINDOW.equals(window.getElementId())
+        if (element instanceof MWindow window && MAIN_WINDOW.equals(window.getElementId())
                 && widget instanceof Shell shell) {
-            lockScreen = new LockScreen(shell, vaults, messages, locale);
-            context.set(LockScreen.class, lockScreen);
-            lockScreen.show(device.current());
-            subscription = device.subscribe(status -> ui.asyncExec(() -> {
-                if (!shell.isDisposed()) {
-                    lockScreen.show(status);
-                }
-            }));
+            attach(shell);
         }
+    }
+
+    /**
+     * Puts the lock screen over {@code shell} once. Called when the main window's shell is created and again by
+     * {@link LockScreenAnchor} when the status trim is rendered, so the lock screen does not depend on the event
+     * admin alone.
+     */
+    public void attach(Shell shell) {
+        if (lockScreen != null || shell.isDisposed()) {
+            return;
+        }
+        lockScreen = new LockScreen(shell, vaults, messages, locale);
+        context.set(LockScreen.class, lockScreen);
+        lockScreen.show(device.current());
+        subscription = device.subscribe(status -> ui.asyncExec(() -> {
+            if (!shell.isDisposed()) {
+                lockScreen.show(status);
+            }
+        }));
+        // the parts are rendered after the shell: hide whatever appeared meanwhile
+        shell.getDisplay().asyncExec(() -> {
+            if (!shell.isDisposed()) {
+                lockScreen.recover();
+            }
+        });
     }
 
     @Inject
@@ -88,5 +119,6 @@ public class LockScreenAddon {
             subscription.close();
         }
         context.remove(LockScreen.class);
+        context.remove(LockScreenAddon.class);
     }
 }

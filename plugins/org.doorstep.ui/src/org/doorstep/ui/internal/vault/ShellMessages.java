@@ -5,7 +5,7 @@ import org.eclipse.e4.core.services.nls.Message;
 /**
  * Strings of the vault screens, the sync view and the language and theme switches, from
  * {@code OSGI-INF/l10n/shell*.properties} (Simplified Chinese default, English {@code _en}). Inject with
- * {@code @Translation ShellMessages}; e4 injects it again when the language changes.
+ * {@code @Translation ShellMessages}, or build for a given locale with {@link LocalizedTexts}.
  */
 @Message(contributionURI = "platform:/plugin/org.doorstep.ui/OSGI-INF/l10n/shell")
 @SuppressWarnings("java:S1104") // public fields are how e4 message classes work
