@@ -1,14 +1,15 @@
 #!/bin/sh
 # Starts the Doorstep field product. Needs a Java runtime >= 21 (found through JAVA_HOME, the PATH or the
 # usual install folders). Options:
-#   --lang zh_CN|en      user-interface language (default: zh_CN, Simplified Chinese)
+#   --lang zh_CN|en      user-interface language (default: the officer's last choice in the product, kept in
+#                        DIR/ui-language, else zh_CN, Simplified Chinese)
 #   --data DIR           where the product keeps its data (default: $DOORSTEP_DATA or ~/.doorstep)
 # Anything else is passed to the application.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/find-jdk.sh"
 
-lang=${DOORSTEP_LANG:-zh_CN}
+lang=${DOORSTEP_LANG:-}
 data=${DOORSTEP_DATA:-$HOME/.doorstep}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,6 +18,14 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
+
+if [ -z "$lang" ] && [ -r "$data/ui-language" ]; then
+  case "$(head -n 1 "$data/ui-language")" in
+    en) lang=en ;;
+    zh_CN) lang=zh_CN ;;
+  esac
+fi
+lang=${lang:-zh_CN}
 
 if ! java=$(doorstep_find_java 21); then
   echo "Doorstep needs Java 21 or newer and found none." >&2

@@ -1,9 +1,10 @@
 @echo off
 rem Starts the Doorstep field product on Windows. Needs a Java runtime >= 21 (JAVA_HOME, the PATH,
-rem or the usual install folders). Options: --lang zh_CN^|en (default zh_CN), --data DIR.
+rem or the usual install folders). Options: --lang zh_CN^|en (default: the last choice made in the product,
+rem kept in DIR\ui-language, else zh_CN), --data DIR.
 setlocal EnableDelayedExpansion
 set "HERE=%~dp0"
-set "LANG_ARG=zh_CN"
+set "LANG_ARG="
 if defined DOORSTEP_LANG set "LANG_ARG=%DOORSTEP_LANG%"
 set "DATA=%USERPROFILE%\.doorstep"
 if defined DOORSTEP_DATA set "DATA=%DOORSTEP_DATA%"
@@ -16,6 +17,8 @@ set REST=!REST! %1
 shift
 goto args
 :argsdone
+if not defined LANG_ARG if exist "%DATA%\ui-language" set /p LANG_ARG=<"%DATA%\ui-language"
+if not "%LANG_ARG%"=="en" set "LANG_ARG=zh_CN"
 
 set "JAVA="
 if defined JAVA_HOME call :try "%JAVA_HOME%\bin\java.exe"

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.doorstep.ui.internal.Messages;
+import org.doorstep.ui.internal.vault.ShellMessages;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -49,6 +50,23 @@ class LocalisationTest {
                 assertFalse(text.isBlank(), file + " has an empty text for " + field);
             }
         }
+    }
+
+    @Test
+    void shellScreensDefineTheSameKeysInBothLanguagesAndEveryField() throws IOException {
+        Properties chinese = load("OSGI-INF/l10n/shell.properties");
+        Properties english = load("OSGI-INF/l10n/shell_en.properties");
+        assertEquals(new TreeSet<>(chinese.stringPropertyNames()), new TreeSet<>(english.stringPropertyNames()));
+        Set<String> fields = Arrays.stream(ShellMessages.class.getFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(fields, new TreeSet<>(chinese.stringPropertyNames()), "ShellMessages fields and shell.properties keys");
+        for (String field : fields) {
+            assertFalse(chinese.getProperty(field).isBlank(), "empty Chinese text for " + field);
+            assertFalse(english.getProperty(field).isBlank(), "empty English text for " + field);
+        }
+        assertTrue(chinese.getProperty("vault_unlock_heading").codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "shell.properties is Chinese");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.doorstep.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.doorstep.ui.Sections;
@@ -15,14 +16,25 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Starts the field product's application model on the display (Xvfb in CI) and checks what an officer
- * sees: the navigation, the work area and the status line, in Simplified Chinese, large enough to touch,
- * and working by mouse and by keyboard. Screenshots of each step land in target/screenshots.
+ * sees once the laptop is unlocked: the navigation, the work area and the status line, in Simplified Chinese,
+ * large enough to touch, and working by mouse and by keyboard. Screenshots of each step land in
+ * target/screenshots.
  */
 class MainWindowTest {
+
+    private Path data;
+
+    @AfterEach
+    void cleanUp() {
+        if (data != null) {
+            ProductData.deleteQuietly(data);
+        }
+    }
 
     private static final Map<Sections, String> SECTION_IDS = Map.of(
             Sections.VISITS, WidgetIds.SECTION_VISITS,
@@ -31,12 +43,13 @@ class MainWindowTest {
 
     @Test
     void mainWindowShowsNavigationWorkAreaAndStatusLineInChinese() throws Exception {
+        data = UnlockedProduct.setUp("main-window");
         RunningWorkbench.run(ui -> {
             ui.waitUntil("the main window shows its navigation", () -> ui.find(WidgetIds.NAVIGATION).isPresent());
             Label device = ui.get(WidgetIds.STATUS_DEVICE, Label.class);
             Label sync = ui.get(WidgetIds.STATUS_SYNC, Label.class);
             ui.waitUntil("the status line shows device and sync state",
-                    () -> !device.getText().isEmpty() && !sync.getText().isEmpty());
+                    () -> device.getText().contains("已解锁") && !sync.getText().isEmpty());
             ui.settle();
             Shell shell = ui.mainShell();
             assertTrue(shell.isVisible(), "main window visible");
@@ -44,7 +57,7 @@ class MainWindowTest {
             assertEquals("上门走访 (Ctrl+1)", ui.get(WidgetIds.NAV_VISITS, Button.class).getText());
             assertEquals("集体受理 (Ctrl+2)", ui.get(WidgetIds.NAV_GROUP_SESSIONS, Button.class).getText());
             assertEquals("同步 (Ctrl+3)", ui.get(WidgetIds.NAV_SYNC, Button.class).getText());
-            assertEquals("设备：未注册", device.getText());
+            assertEquals("设备 笔记本-01：已解锁（警员 A1001）", device.getText());
             assertEquals("同步：离线", sync.getText());
             assertTrue(ui.get(WidgetIds.STATUS_LINE, Composite.class).isVisible(), "status line visible");
             assertOnTop(ui, Sections.VISITS);
@@ -61,6 +74,7 @@ class MainWindowTest {
 
     @Test
     void navigationButtonsAndCtrlNumberKeysBringEachWorkAreaToTheFront() throws Exception {
+        data = UnlockedProduct.setUp("navigation");
         RunningWorkbench.run(ui -> {
             ui.waitUntil("the main window shows its navigation", () -> ui.find(WidgetIds.NAVIGATION).isPresent());
             ui.settle();

@@ -49,6 +49,7 @@ final class RunningWorkbench {
                 script.run(ui);
             } catch (Throwable t) { // NOSONAR the failure is rethrown to JUnit below
                 failures.add(t);
+                captureOnFailure(display);
             } finally {
                 workbench.close();
             }
@@ -56,6 +57,8 @@ final class RunningWorkbench {
         try {
             workbench.createAndRunUI(workbench.getApplication());
         } finally {
+            // the application context holds the addons and their service references: end it with the workbench
+            workbench.getContext().dispose();
             if (!display.isDisposed()) {
                 display.dispose();
             }
@@ -69,16 +72,40 @@ final class RunningWorkbench {
         }
     }
 
+    /** What the officer saw when the script failed, for the person reading the failure. */
+    private static void captureOnFailure(Display display) {
+        int n = 0;
+        for (Shell shell : display.getShells()) {
+            if (shell.isVisible()) {
+                try {
+                    Screenshots.capture(shell, "failure-" + System.currentTimeMillis() + "-" + n++);
+                } catch (Exception | AssertionError e) {
+                    // the failure itself is what matters
+                }
+            }
+        }
+    }
+
+    org.eclipse.e4.core.contexts.IEclipseContext appContext() {
+        return workbench.getContext();
+    }
+
     Display display() {
         return display;
     }
 
     /** Processes UI events until the condition holds; fails with the description if it never does. */
     void waitUntil(String description, BooleanSupplier condition) {
+        waitUntil(description, condition, () -> "");
+    }
+
+    /** As {@link #waitUntil(String, BooleanSupplier)}, adding what {@code state} says to the failure. */
+    void waitUntil(String description, BooleanSupplier condition, java.util.function.Supplier<String> state) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + description);
+                String seen = state.get();
+                throw new AssertionError("timed out waiting until " + description + (seen.isEmpty() ? "" : " (" + seen + ")"));
             }
             // make sure sleep() wakes up to look again even when nothing else happens
             display.timerExec(20, () -> {

@@ -31,6 +31,12 @@ final class Screenshots {
      * returns the image data so tests can inspect it.
      */
     static ImageData capture(Shell shell, String name) throws IOException {
+        // let pending layouts and repaints happen first, so the picture shows the state the test just checked
+        shell.layout(true, true);
+        shell.update();
+        while (shell.getDisplay().readAndDispatch()) {
+            // drain
+        }
         Point size = shell.getSize();
         Image image = new Image(shell.getDisplay(), size.x, size.y);
         GC gc = new GC(image);

@@ -71,7 +71,7 @@ public final class StatusTexts {
                 .withZone(ZoneId.systemDefault()).format(instant);
     }
 
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

@@ -13,22 +13,22 @@ import org.doorstep.core.status.Subscription;
  * A value with listeners. Publishing is serialised so that listeners see values in the order they were
  * set; a listener that throws is logged and does not stop the others.
  */
-final class ObservableValue<T> {
+public final class ObservableValue<T> {
 
     private static final Logger LOG = Logger.getLogger(ObservableValue.class.getName());
 
     private final List<Consumer<? super T>> listeners = new CopyOnWriteArrayList<>();
     private T value;
 
-    ObservableValue(T initial) {
+    public ObservableValue(T initial) {
         this.value = Objects.requireNonNull(initial, "initial");
     }
 
-    synchronized T get() {
+    public synchronized T get() {
         return value;
     }
 
-    synchronized void set(T newValue) {
+    public synchronized void set(T newValue) {
         Objects.requireNonNull(newValue, "newValue");
         if (newValue.equals(value)) {
             return;
@@ -37,7 +37,7 @@ final class ObservableValue<T> {
         listeners.forEach(l -> notify(l, newValue));
     }
 
-    synchronized Subscription subscribe(Consumer<? super T> listener) {
+    public synchronized Subscription subscribe(Consumer<? super T> listener) {
         Objects.requireNonNull(listener, "listener");
         listeners.add(listener);
         notify(listener, value);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,9 @@ import org.doorstep.core.status.DeviceState;
 import org.doorstep.core.status.DeviceStatus;
 import org.doorstep.core.vault.VaultAccess;
 import org.doorstep.vault.Vault;
+import org.doorstep.vault.crypto.CryptoSuite;
+import org.doorstep.vault.keys.Officer;
+import org.doorstep.vault.keys.PassphraseRejectedException;
 import org.doorstep.vault.keys.VaultFileException;
 import org.doorstep.vault.keys.VaultPolicy;
 import org.osgi.service.component.annotations.Activate;
@@ -23,24 +27,29 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Opens the vault from the data folder when the product starts, publishes its status as the device
- * status, and locks it after the policy's idle time (checked every 15 seconds).
+ * status, and locks it after the policy's idle time (checked every second: the check only compares two
+ * instants and does not count as a use of the vault).
  */
 @Component(service = VaultAccess.class, immediate = true)
 public final class VaultComponent implements VaultAccess {
 
     private static final System.Logger LOG = System.getLogger(VaultComponent.class.getName());
-    private static final long IDLE_CHECK_SECONDS = 15;
+    private static final long IDLE_CHECK_SECONDS = 1;
+    /** Administrator setting: idle time before the vault locks, in seconds, written into the key file at set-up. */
+    static final String IDLE_LOCK_PROPERTY = "doorstep.vault.idleLockSeconds";
 
     @Reference
     private DeviceStatusComponent device;
 
     private Path dataDir;
+    private VaultPolicy policy;
     private volatile Vault vault;
     private ScheduledExecutorService timer;
 
     @Activate
     void activate() {
         dataDir = dataFolder();
+        policy = policyForSetUp();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "doorstep-vault-idle-lock");
             t.setDaemon(true);
@@ -48,10 +57,12 @@ public final class VaultComponent implements VaultAccess {
         });
         if (Vault.isSetUp(dataDir)) {
             try {
-                attach(Vault.open(dataDir, VaultPolicy.DEFAULT, Clock.systemUTC(), new SecureRandom()));
+                attach(Vault.open(dataDir, policy, Clock.systemUTC(), new SecureRandom()));
             } catch (IOException | VaultFileException e) {
                 LOG.log(System.Logger.Level.ERROR, "the vault in " + dataDir + " cannot be opened: " + e.getMessage());
             }
+        } else {
+            device.publish(DeviceStatus.notEnrolled());
         }
         timer.scheduleWithFixedDelay(this::lockIfIdle, IDLE_CHECK_SECONDS, IDLE_CHECK_SECONDS, TimeUnit.SECONDS);
     }
@@ -63,6 +74,8 @@ public final class VaultComponent implements VaultAccess {
         if (v != null) {
             v.close();
         }
+        vault = null;
+        device.publish(DeviceStatus.notEnrolled());
     }
 
     @Override
@@ -85,6 +98,23 @@ public final class VaultComponent implements VaultAccess {
             old.close();
         }
         attach(newlySetUp);
+    }
+
+    @Override
+    public VaultPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public synchronized Vault setUp(String deviceName, CryptoSuite suite, Officer first, char[] passphrase,
+            char[] passphraseAgain) throws IOException, PassphraseRejectedException {
+        if (vault != null && vault.status() != Vault.Status.WIPED) {
+            throw new IllegalStateException("this laptop is already set up as " + vault.deviceName());
+        }
+        Vault v = Vault.setUp(dataDir, deviceName, suite, first, passphrase, passphraseAgain, policy, Clock.systemUTC(),
+                new SecureRandom());
+        adopt(v);
+        return v;
     }
 
     private void attach(Vault v) {
@@ -115,6 +145,26 @@ public final class VaultComponent implements VaultAccess {
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "idle lock failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The default policy, with the idle time an administrator may set ({@value #IDLE_LOCK_PROPERTY}). */
+    static VaultPolicy policyForSetUp() {
+        String seconds = System.getProperty(IDLE_LOCK_PROPERTY);
+        if (seconds == null || seconds.isBlank()) {
+            return VaultPolicy.DEFAULT;
+        }
+        try {
+            long s = Long.parseLong(seconds.strip());
+            if (s < 1) {
+                throw new NumberFormatException();
+            }
+            VaultPolicy d = VaultPolicy.DEFAULT;
+            return new VaultPolicy(d.maxFailedAttempts(), d.destroyKeysOnLockout(), d.warnWhenRemaining(),
+                    d.backoffFreeAttempts(), d.maxBackoff(), Duration.ofSeconds(s), d.argon2());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(IDLE_LOCK_PROPERTY + " must be a whole number of seconds above 0, not '"
+                    + seconds + "'");
         }
     }
 
