@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 import org.doorstep.ui.WidgetIds;
+import org.doorstep.ui.internal.vault.ShellIds;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
@@ -42,13 +43,10 @@ public final class StartupProbe {
 
     /**
      * The ids of the screens an officer can see first, the one place to change them: the set-up screen on a fresh
-     * data folder and the unlock screen on a set-up laptop ({@code "setup"} and {@code "unlock"}, the
-     * {@code ShellIds.SETUP} and {@code ShellIds.UNLOCK} of the vault screens being written on branch "shell"), and
-     * until those screens are merged the main window's work area, whose visits section is on top at start. The
-     * figures file names the one that painted first; once the vault screens cover the window at start,
-     * {@code WidgetIds.SECTION_VISITS} should go from this set.
+     * data folder and the unlock screen on a set-up laptop (the lock screen covers the work area until the vault is
+     * unlocked). The figures file names the one that painted first.
      */
-    public static final Set<String> FIRST_SCREEN = Set.of("setup", "unlock", WidgetIds.SECTION_VISITS);
+    public static final Set<String> FIRST_SCREEN = Set.of(ShellIds.SETUP, ShellIds.UNLOCK);
 
     /** Element id of the only window in {@code bare.e4xmi}, the baseline of the start-up benchmark. */
     public static final String BARE_WINDOW = "org.doorstep.ui.window.bare";
