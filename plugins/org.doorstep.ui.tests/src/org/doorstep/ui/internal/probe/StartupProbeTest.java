@@ -27,8 +27,10 @@ class StartupProbeTest {
             assertNull(StartupProbe.target(inside), "no screen named yet");
 
             screen.setData(WidgetIds.KEY, WidgetIds.SECTION_VISITS);
-            assertEquals(WidgetIds.SECTION_VISITS, StartupProbe.target(inside));
-            assertEquals(WidgetIds.SECTION_VISITS, StartupProbe.target(screen));
+            assertNull(StartupProbe.target(inside), "the work area is not a first screen: the lock screen covers it");
+            screen.setData(WidgetIds.KEY, "setup");
+            assertEquals("setup", StartupProbe.target(inside));
+            assertEquals("setup", StartupProbe.target(screen));
             assertNull(StartupProbe.target(elsewhere));
             assertNull(StartupProbe.target(shell));
 
