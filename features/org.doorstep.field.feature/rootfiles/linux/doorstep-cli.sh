@@ -55,4 +55,15 @@ need "Jackson databind" 'com.fasterxml.jackson.core.jackson-databind_*.jar' 'jac
 need "Jackson core" 'com.fasterxml.jackson.core.jackson-core_*.jar' 'jackson-core*.jar'
 need "Jackson annotations" 'com.fasterxml.jackson.core.jackson-annotations_*.jar' 'jackson-annotations*.jar'
 
+need "Doorstep sync" 'offline-sync_*.jar'
+need "Doorstep laptop sync service" 'org.doorstep.sync.vault_*.jar'
+need "Bouncy Castle PKIX" 'bcpkix_*.jar'
+need "Bouncy Castle utilities" 'bcutil_*.jar'
+# the capture engines and their libraries (photo-check, finger-score, scans); OpenCV's natives are this
+# platform's fragment, which JavaCPP finds on the class path like any resource
+for bundle in org.doorstep.capture org.doorstep.photo org.doorstep.fingerprint org.doorstep.opencv org.doorstep.sourceafis it.unimi.dsi.fastutil com.google.gson org.apache.commons.commons-io slf4j.api slf4j.jdk14 com.fasterxml.jackson.dataformat.jackson-dataformat-cbor org.apache.pdfbox org.apache.pdfbox.io org.apache.pdfbox.fontbox org.apache.commons.commons-logging \
+    org.doorstep.opencv.linux.x86_64; do
+  add_last "${bundle}_*" || true
+done
+
 exec "$java" -Djava.awt.headless=true -cp "$classpath" org.doorstep.cli.VaultCli "$@"

@@ -33,6 +33,14 @@ call :need "Jackson databind" "com.fasterxml.jackson.core.jackson-databind_*.jar
 call :need "Jackson core" "com.fasterxml.jackson.core.jackson-core_*.jar" "jackson-core*.jar" || exit /b 1
 call :need "Jackson annotations" "com.fasterxml.jackson.core.jackson-annotations_*.jar" "jackson-annotations*.jar" || exit /b 1
 
+call :need "Doorstep sync" "offline-sync_*.jar" || exit /b 1
+call :need "Doorstep laptop sync service" "org.doorstep.sync.vault_*.jar" || exit /b 1
+call :need "Bouncy Castle PKIX" "bcpkix_*.jar" || exit /b 1
+call :need "Bouncy Castle utilities" "bcutil_*.jar" || exit /b 1
+rem the capture engines and their libraries (photo-check, finger-score, scans), OpenCV's natives from this
+rem platform's fragment
+for %B in (org.doorstep.capture org.doorstep.photo org.doorstep.fingerprint org.doorstep.opencv org.doorstep.sourceafis it.unimi.dsi.fastutil com.google.gson org.apache.commons.commons-io slf4j.api slf4j.jdk14 com.fasterxml.jackson.dataformat.jackson-dataformat-cbor org.apache.pdfbox org.apache.pdfbox.io org.apache.pdfbox.fontbox org.apache.commons.commons-logging org.doorstep.opencv.win32.x86_64) do call :add "%B_*"
+
 "%JAVA%" -Djava.awt.headless=true -cp "!CP!" org.doorstep.cli.VaultCli %*
 exit /b %ERRORLEVEL%
 
