@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Optional;
 
-import org.doorstep.core.vault.VaultAccess;
 import org.doorstep.domain.catalogue.Catalogue;
 import org.doorstep.group.BoardState;
 import org.doorstep.group.GroupSession;
@@ -25,10 +20,6 @@ import org.doorstep.ui.internal.group.GroupIds;
 import org.doorstep.vault.CaseState;
 import org.doorstep.vault.CaseSummary;
 import org.doorstep.vault.Vault;
-import org.doorstep.vault.crypto.Argon2Settings;
-import org.doorstep.vault.crypto.CryptoSuite;
-import org.doorstep.vault.keys.Officer;
-import org.doorstep.vault.keys.VaultPolicy;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
@@ -40,46 +31,36 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * A group session of three applicants through the real screens: create the session for a company (a wrong credit
  * code first), import a roster with one bad row, call applicants with Ctrl+N, follow the board, restart the
- * workbench and the vault and resume, end with the summary; then the vault is checked. The vault is set up in a
- * temporary folder and offered as the {@link VaultAccess} service with a higher ranking than the product's, so the
- * product's own data folder (and the device state other tests expect) is left alone.
+ * workbench and the vault and resume, end with the summary; then the vault is checked. The product's own vault
+ * component sets the laptop up in a temporary data folder ({@link UnlockedProduct}); the restart is that component
+ * started again on the same folder, as at a product start.
  */
 class GroupSessionsUiTest {
 
-    private static final Officer OFFICER = new Officer("J20001", "李警官");
-    private static final String PASSPHRASE = "集体受理 测试口令 2026";
-    private static final VaultPolicy POLICY = VaultPolicy.DEFAULT.withArgon2(new Argon2Settings(256, 1, 1));
 
     @TempDir
     Path dir;
 
+    private Path data;
     private volatile Vault vault;
-    private ServiceRegistration<VaultAccess> registration;
 
     @AfterEach
     void tearDown() {
-        if (registration != null) {
-            registration.unregister();
-        }
-        if (vault != null) {
-            vault.close();
+        if (data != null) {
+            ProductData.deleteQuietly(data);
         }
     }
 
     @Test
     void aSessionOfThreeApplicantsFromRosterToSummary() throws Exception {
-        Path data = dir.resolve("data");
-        vault = Vault.setUp(data, "FIELD-UI", CryptoSuite.INTL, OFFICER, PASSPHRASE.toCharArray(),
-                PASSPHRASE.toCharArray(), POLICY, Clock.systemUTC(), new SecureRandom());
-        register(data);
+        // the product's own vault component sets the laptop up in a data folder of the test's and unlocks it
+        data = UnlockedProduct.setUp("group");
+        vault = ProductData.use(data, null).vault().orElseThrow();
+        vault.unlock(UnlockedProduct.OFFICER, UnlockedProduct.PASSPHRASE.toCharArray());
         Path roster = dir.resolve("名单.csv");
         Files.write(roster, ("\uFEFF姓名,身份证号码,手机号码,办理证件\r\n"
                 + "张伟,11010519491231002X,13800138000,护照\r\n"
@@ -165,9 +146,8 @@ class GroupSessionsUiTest {
         });
 
         // restart: the workbench and the vault are closed and opened again; the officer unlocks and resumes
-        vault.close();
-        vault = Vault.open(data, POLICY, Clock.systemUTC(), new SecureRandom());
-        vault.unlock(OFFICER.id(), PASSPHRASE.toCharArray());
+        vault = ProductData.use(data, null).vault().orElseThrow();
+        vault.unlock(UnlockedProduct.OFFICER, UnlockedProduct.PASSPHRASE.toCharArray());
 
         RunningWorkbench.run(ui -> {
             openGroupSessions(ui);
@@ -199,28 +179,6 @@ class GroupSessionsUiTest {
         assertEquals(2, vault.cases().list().size(), "a case for each applicant called");
         assertEquals(CaseState.DRAFT, vault.cases().get(session.entries().get(1).caseId()).state());
         assertEquals("户口簿未带", session.entries().get(2).reason());
-    }
-
-    private void register(Path data) {
-        BundleContext context = FrameworkUtil.getBundle(VaultAccess.class).getBundleContext();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(Constants.SERVICE_RANKING, 1000);
-        registration = context.registerService(VaultAccess.class, new VaultAccess() {
-            @Override
-            public Path dataDir() {
-                return data;
-            }
-
-            @Override
-            public Optional<Vault> vault() {
-                return Optional.ofNullable(vault);
-            }
-
-            @Override
-            public void adopt(Vault newlySetUp) {
-                vault = newlySetUp;
-            }
-        }, props);
     }
 
     private CaseSummary caseOf(String name) {
