@@ -30,7 +30,6 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
@@ -128,7 +127,7 @@ final class CapturePages {
             }
             for (CheckResult c : a.assessment().checks()) {
                 TableItem line = new TableItem(table, SWT.NONE);
-                line.setText(new String[] { "   " + (c.passed() ? "✓ " : "✗ ") + c.check().name(), c.reason(host.locale()) });
+                line.setText(new String[] { "   " + (c.passed() ? "✓ " : "✗ ") + checkName(m, c.check()), c.reason(host.locale()) });
                 line.setData(a.number());
                 if (!c.passed()) {
                     line.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
@@ -139,14 +138,8 @@ final class CapturePages {
         Composite buttons = new Composite(side, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(1).applyTo(buttons);
         org.eclipse.swt.widgets.Button take = Ui.button(buttons, CaseIds.PHOTO_IMPORT, m.photo_import, () -> {
-            FileDialog dialog = new FileDialog(page.getShell(), SWT.OPEN);
-            dialog.setFilterExtensions(new String[] { "*.jpg;*.jpeg;*.png" });
-            dialog.setFilterNames(new String[] { m.files_images });
-            String file = dialog.open();
-            if (file != null) {
-                host.background(() -> g.takePhoto(family.id(), new FileImportSource(Path.of(file), ImageLimits.DEFAULT)),
-                        attempt -> host.refresh());
-            }
+            host.files().open(page.getShell(), "*.jpg;*.jpeg;*.png", m.files_images).ifPresent(file -> host.background(
+                    () -> g.takePhoto(family.id(), new FileImportSource(file, ImageLimits.DEFAULT)), attempt -> host.refresh()));
         });
         take.setEnabled(g.canTakePhoto(family.id()));
         Text reason = Ui.field(side, CaseIds.PHOTO_REASON, m.photo_reason, null);
@@ -164,6 +157,16 @@ final class CapturePages {
                 host.say(host.explain(e));
             }
         });
+    }
+
+    /** The check's name in the officer's language (fields {@code check_<ID>}). */
+    private static String checkName(CasesMessages m, org.doorstep.photo.CheckId id) {
+        try {
+            Object name = CasesMessages.class.getField("check_" + id.name()).get(m);
+            return name == null ? id.name() : name.toString();
+        } catch (ReflectiveOperationException e) {
+            return id.name();
+        }
     }
 
     // ---- fingerprints -------------------------------------------------------------------------------------------
@@ -215,14 +218,11 @@ final class CapturePages {
             if (source.getSelectionIndex() == 1) {
                 driver = new SimulatorDriver(System.nanoTime());
             } else {
-                FileDialog dialog = new FileDialog(page.getShell(), SWT.OPEN);
-                dialog.setFilterExtensions(new String[] { "*.png;*.jpg;*.jpeg;*.bmp;*.wsq" });
-                dialog.setFilterNames(new String[] { m.files_fingers });
-                String file = dialog.open();
-                if (file == null) {
+                Optional<Path> file = host.files().open(page.getShell(), "*.png;*.jpg;*.jpeg;*.bmp;*.wsq", m.files_fingers);
+                if (file.isEmpty()) {
                     return;
                 }
-                driver = new ImageImportDriver(p -> Optional.of(Path.of(file)));
+                driver = new ImageImportDriver(p -> file);
             }
             host.background(() -> g.captureFinger(driver, position), attempt -> {
                 host.memo(LAST_FINGER, attempt);
@@ -256,15 +256,12 @@ final class CapturePages {
                     ExceptionReason r = reasons[Math.max(0, reason.getSelectionIndex())];
                     byte[] photo = null;
                     if (r.needsPhoto()) {
-                        FileDialog dialog = new FileDialog(page.getShell(), SWT.OPEN);
-                        dialog.setFilterExtensions(new String[] { "*.jpg;*.jpeg;*.png" });
-                        dialog.setFilterNames(new String[] { m.files_images });
-                        String file = dialog.open();
-                        if (file == null) {
+                        Optional<Path> file = host.files().open(page.getShell(), "*.jpg;*.jpeg;*.png", m.files_images);
+                        if (file.isEmpty()) {
                             return;
                         }
                         try {
-                            photo = Files.readAllBytes(Path.of(file));
+                            photo = Files.readAllBytes(file.get());
                         } catch (java.io.IOException e) {
                             host.say(host.explain(e));
                             return;
@@ -283,7 +280,9 @@ final class CapturePages {
             FingerCaptureSession.Attempt a) {
         StringBuilder s = new StringBuilder(CasesMessages.format(m.finger_quality, a.quality().score(), 40,
                 g.fingerAttemptsLeft(a.capture().position())));
-        s.append('\n').append(a.accepted() ? m.finger_accepted : m.finger_notAccepted);
+        if (a.sameFingerAs().isEmpty()) {
+            s.append('\n').append(a.accepted() ? m.finger_accepted : m.finger_notAccepted);
+        }
         for (SameFingerPair pair : a.sameFingerAs()) {
             FingerPosition other = pair.first().position() == a.capture().position() ? pair.second().position()
                     : pair.first().position();

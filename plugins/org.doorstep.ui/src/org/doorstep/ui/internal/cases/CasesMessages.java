@@ -128,6 +128,15 @@ public class CasesMessages {
     public String office_address;
     public String office_phone;
     public String office_hours;
+    public String check_RESOLUTION;
+    public String check_FACE_COUNT;
+    public String check_FRONTAL;
+    public String check_HEAD_SIZE;
+    public String check_HEAD_POSITION;
+    public String check_BACKGROUND;
+    public String check_EXPOSURE;
+    public String check_SHARPNESS;
+    public String check_JPEG_SIZE;
 
     /** Fills a pattern's arguments. */
     public static String format(String pattern, Object... args) {

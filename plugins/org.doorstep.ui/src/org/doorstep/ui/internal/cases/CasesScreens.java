@@ -24,8 +24,11 @@ public final class CasesScreens {
     private final CasesMessages m;
     private final Locale locale;
     private final Supplier<Optional<Visits>> visits;
+    private final FileChooser files;
 
-    private CasesScreens(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits) {
+    private CasesScreens(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits,
+            FileChooser files) {
+        this.files = files;
         this.m = m;
         this.locale = locale;
         this.visits = visits;
@@ -36,8 +39,9 @@ public final class CasesScreens {
     }
 
     /** Builds the visits area in {@code parent} (a part's composite with a grid layout). */
-    public static void create(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits) {
-        new CasesScreens(parent, m, locale, visits);
+    public static void create(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits,
+            FileChooser files) {
+        new CasesScreens(parent, m, locale, visits, files);
     }
 
     private void showList() {
@@ -56,7 +60,7 @@ public final class CasesScreens {
 
     private void showCase(GuidedCase guided) {
         clear();
-        show(new GuidedCaseView(stack, m, locale, guided, this::showList).control());
+        show(new GuidedCaseView(stack, m, locale, guided, files, this::showList).control());
     }
 
     private void clear() {

@@ -44,6 +44,9 @@ final class GuidedCaseView {
         /** The officer's words for a refusal: a {@link FieldException}'s text, else the exception's message. */
         String explain(Exception e);
 
+        /** Asks the officer for files (the system's dialog in the product). */
+        FileChooser files();
+
         /** Something a screen keeps across its redraws (the last fingerprint attempt …); null when none. */
         Object memo(String key);
 
@@ -54,6 +57,7 @@ final class GuidedCaseView {
     private final Locale locale;
     private final GuidedCase guided;
     private final Runnable backToList;
+    private final FileChooser files;
     private final Composite root;
     private final Composite indicator;
     private final Composite pageHolder;
@@ -63,7 +67,9 @@ final class GuidedCaseView {
     private Step shown;
     private final java.util.Map<String, Object> memos = new java.util.HashMap<>();
 
-    GuidedCaseView(Composite parent, CasesMessages m, Locale locale, GuidedCase guided, Runnable backToList) {
+    GuidedCaseView(Composite parent, CasesMessages m, Locale locale, GuidedCase guided, FileChooser files,
+            Runnable backToList) {
+        this.files = files;
         this.m = m;
         this.locale = locale;
         this.guided = guided;
@@ -208,6 +214,11 @@ final class GuidedCaseView {
                     refresh();
                     say(explain(e));
                 });
+            }
+
+            @Override
+            public FileChooser files() {
+                return files;
             }
 
             @Override

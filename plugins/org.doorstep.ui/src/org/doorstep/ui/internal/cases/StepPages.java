@@ -1,7 +1,6 @@
 package org.doorstep.ui.internal.cases;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -140,13 +138,8 @@ final class StepPages {
             if (item == null) {
                 return;
             }
-            FileDialog dialog = new FileDialog(page.getShell(), SWT.OPEN);
-            dialog.setFilterExtensions(new String[] { "*.pdf;*.jpg;*.jpeg;*.png" });
-            dialog.setFilterNames(new String[] { m.files_scans });
-            String file = dialog.open();
-            if (file != null) {
-                host.background(() -> g.attachScan(item.key(), Files.readAllBytes(Path.of(file))), r -> host.refresh());
-            }
+            host.files().open(page.getShell(), "*.pdf;*.jpg;*.jpeg;*.png", m.files_scans).ifPresent(file -> host
+                    .background(() -> g.attachScan(item.key(), Files.readAllBytes(file)), r -> host.refresh()));
         });
         Label deadlineCaption = new Label(row, SWT.NONE);
         deadlineCaption.setText(m.cl_deadline);
@@ -167,16 +160,9 @@ final class StepPages {
             }
         });
         Ui.button(page, CaseIds.CHECKLIST_SAVE_NOTICE, m.cl_saveNotice, () -> {
-            FileDialog dialog = new FileDialog(page.getShell(), SWT.SAVE);
-            dialog.setFilterExtensions(new String[] { "*.html" });
-            dialog.setFilterNames(new String[] { m.files_html });
-            dialog.setFileName("一次性告知单-" + g.summary().shortId() + ".html");
-            dialog.setOverwrite(true);
-            String file = dialog.open();
-            if (file != null) {
-                host.background(() -> g.saveNotice(Path.of(file)),
-                        saved -> host.say(CasesMessages.format(m.cl_noticeSaved, saved)));
-            }
+            host.files().save(page.getShell(), "一次性告知单-" + g.summary().shortId() + ".html", "*.html", m.files_html)
+                    .ifPresent(file -> host.background(() -> g.saveNotice(file),
+                            saved -> host.say(CasesMessages.format(m.cl_noticeSaved, saved))));
         });
     }
 

@@ -12,6 +12,8 @@ import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.cases.CasesMessages;
 import org.doorstep.ui.internal.cases.CasesScreens;
+import org.doorstep.ui.internal.cases.FileChooser;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.swt.widgets.Composite;
@@ -30,7 +32,7 @@ public class VisitsPart {
 
     @PostConstruct
     public void createControls(Composite parent, @Translation Messages messages, @Translation CasesMessages cases,
-            @Named(TranslationService.LOCALE) Locale locale, VaultAccess vaultAccess) {
+            @Named(TranslationService.LOCALE) Locale locale, VaultAccess vaultAccess, @Optional FileChooser files) {
         Widgets.section(parent, WidgetIds.SECTION_VISITS, messages.visits_heading);
         // the office printed on the one-time notice: the laptop's unit, until the laptop's settings carry it
         context = new FieldContext(Clock.systemDefaultZone(),
@@ -38,7 +40,7 @@ public class VisitsPart {
                 CaptureOptions.DEFAULT);
         CasesScreens.create(parent, cases, locale, () -> vaultAccess.vault()
                 .filter(v -> v.status() == org.doorstep.vault.Vault.Status.UNLOCKED)
-                .map(v -> new Visits(v, context)));
+                .map(v -> new Visits(v, context)), files == null ? FileChooser.SYSTEM : files);
     }
 
     @PreDestroy
