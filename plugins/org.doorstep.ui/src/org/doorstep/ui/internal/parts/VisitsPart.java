@@ -13,7 +13,7 @@ import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.cases.CasesMessages;
 import org.doorstep.ui.internal.cases.CasesScreens;
 import org.doorstep.ui.internal.cases.FileChooser;
-import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.swt.widgets.Composite;
@@ -32,7 +32,7 @@ public class VisitsPart {
 
     @PostConstruct
     public void createControls(Composite parent, @Translation Messages messages, @Translation CasesMessages cases,
-            @Named(TranslationService.LOCALE) Locale locale, VaultAccess vaultAccess, @Optional FileChooser files) {
+            @Named(TranslationService.LOCALE) Locale locale, VaultAccess vaultAccess, IEclipseContext eclipseContext) {
         Widgets.section(parent, WidgetIds.SECTION_VISITS, messages.visits_heading);
         // the office printed on the one-time notice: the laptop's unit, until the laptop's settings carry it
         context = new FieldContext(Clock.systemDefaultZone(),
@@ -40,7 +40,32 @@ public class VisitsPart {
                 CaptureOptions.DEFAULT);
         CasesScreens.create(parent, cases, locale, () -> vaultAccess.vault()
                 .filter(v -> v.status() == org.doorstep.vault.Vault.Status.UNLOCKED)
-                .map(v -> new Visits(v, context)), files == null ? FileChooser.SYSTEM : files);
+                .map(v -> new Visits(v, context)), chooser(eclipseContext));
+    }
+
+    /**
+     * The file chooser in the e4 context when there is one (UI tests put one there), else the system's dialog;
+     * looked up at each use, so one put into the context after the part was made still counts.
+     */
+    private static FileChooser chooser(IEclipseContext eclipseContext) {
+        return new FileChooser() {
+            @Override
+            public java.util.Optional<java.nio.file.Path> open(org.eclipse.swt.widgets.Shell shell, String extensions,
+                    String description) {
+                return current().open(shell, extensions, description);
+            }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> save(org.eclipse.swt.widgets.Shell shell, String suggested,
+                    String extensions, String description) {
+                return current().save(shell, suggested, extensions, description);
+            }
+
+            private FileChooser current() {
+                FileChooser given = eclipseContext.get(FileChooser.class);
+                return given == null ? FileChooser.SYSTEM : given;
+            }
+        };
     }
 
     @PreDestroy
