@@ -406,7 +406,7 @@ public final class GuidedCase {
         try {
             next = deadline == null ? list.acceptPending(key) : list.acceptPending(key, deadline);
         } catch (InvalidInputException e) {
-            throw new FieldException(l -> withoutLabel(Messages.of(l), e.problems().get(0)), e);
+            throw new FieldException(l -> ProblemText.withoutLabel(e.problems().get(0), l), e);
         }
         save(form, next, progress.copy(), List.of());
         return next.item(key).orElseThrow();
@@ -435,18 +435,6 @@ public final class GuidedCase {
 
     private static String scanSlot(ItemKey key) {
         return SCAN_SLOT + key.material() + (key.isCaseLevel() ? "" : "." + key.type());
-    }
-
-    private static String withoutLabel(Messages m, Problem p) {
-        String sentence = m.format(p);
-        String label = m.label(p.path());
-        if (sentence.startsWith(label)) {
-            String rest = sentence.substring(label.length());
-            if (rest.startsWith(":") || rest.startsWith("：")) {
-                return rest.substring(1).strip();
-            }
-        }
-        return sentence;
     }
 
     // ---- photo ------------------------------------------------------------------------------------------------
