@@ -35,10 +35,13 @@ if [ -z "$launcher" ]; then
 fi
 
 mkdir -p "$data"
+# JavaCPP unpacks OpenCV's natives (photo checks) on first use into org.bytedeco.javacpp.cachedir, by default
+# ~/.javacpp/cache: keep them in the data folder with everything else the product writes.
 exec "$java" -Xmx1g \
   --enable-native-access=ALL-UNNAMED \
   -Dosgi.requiredJavaVersion=21 \
   -Ddoorstep.data="$data" \
+  -Dorg.bytedeco.javacpp.cachedir="$data/javacpp" \
   -jar "$launcher" \
   -configuration "$data/configuration" \
   -data "$data/workspace" \

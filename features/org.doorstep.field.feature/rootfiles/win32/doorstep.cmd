@@ -30,7 +30,7 @@ set "LAUNCHER="
 for %%L in ("%HERE%plugins\org.eclipse.equinox.launcher_*.jar") do set "LAUNCHER=%%~fL"
 if not defined LAUNCHER ( echo Doorstep is incomplete: no equinox launcher jar under %HERE%plugins. 1>&2 & exit /b 1 )
 if not exist "%DATA%" mkdir "%DATA%"
-"%JAVA%" -Xmx1g --enable-native-access=ALL-UNNAMED -Dosgi.requiredJavaVersion=21 "-Ddoorstep.data=%DATA%" -jar "%LAUNCHER%" -configuration "%DATA%\configuration" -data "%DATA%\workspace" -nl %LANG_ARG% !REST!
+"%JAVA%" -Xmx1g --enable-native-access=ALL-UNNAMED -Dosgi.requiredJavaVersion=21 "-Ddoorstep.data=%DATA%" "-Dorg.bytedeco.javacpp.cachedir=%DATA%\javacpp" -jar "%LAUNCHER%" -configuration "%DATA%\configuration" -data "%DATA%\workspace" -nl %LANG_ARG% !REST!
 exit /b %ERRORLEVEL%
 
 :try

@@ -118,6 +118,20 @@ class SyncOverBrokerTest {
         return client;
     }
 
+    /** Where an exchange stands, for a timeout's message: the laptop's counters, HQ's workers and HQ's packet. */
+    private String describe(SyncClient client, IngestService ingest, TestHq.Sealed packet) {
+        StringBuilder b = new StringBuilder("laptop ").append(client.isConnected() ? "connected" : "disconnected")
+                .append(", ").append(client.stats());
+        ingest.workers().forEach(w -> b.append("; ").append(w.name()).append(' ').append(w.link().state()).append(' ')
+                .append(w.ingest().stats()));
+        try (HqStore store = hq.store("describe")) {
+            b.append("; HQ has ").append(packet.packetId()).append(" as ").append(store.status(packet.packetId()));
+        } catch (Exception e) {
+            b.append("; HQ's store unreadable: ").append(e);
+        }
+        return b.toString();
+    }
+
     private TestHq.Device device() throws Exception {
         return hq.enrol("laptop-" + System.nanoTime());
     }
@@ -163,14 +177,14 @@ class SyncOverBrokerTest {
     @ValueSource(strings = {"mosquitto", "hivemq"})
     void aBrokerRestartMidTransferLosesNothing(String kind) throws Exception {
         startHq(kind);
-        startIngest("hq-ingest-1");
+        IngestService ingest = startIngest("hq-ingest-1");
         TestHq.Device device = device();
-        sealCase(device, "case-big", 3_000_000);
+        TestHq.Sealed big = sealCase(device, "case-big", 3_000_000);
         sealCase(device, "case-small", 100_000);
         SyncClient client = startLaptop(device, broker.serverUri(), 64 * 1024, Duration.ofSeconds(3));
         await("a third of the chunks out", () -> client.stats().chunksPublished() > 15);
         broker.restart();
-        await("all delivered", () -> spool.settled(2));
+        await("all delivered", () -> spool.settled(2), () -> describe(client, ingest, big));
         assertDeliveredExactlyOnce();
     }
 
@@ -178,7 +192,7 @@ class SyncOverBrokerTest {
     @ValueSource(strings = {"mosquitto", "hivemq"})
     void aLinkCutMidPacketResendsLittle(String kind) throws Exception {
         startHq(kind);
-        startIngest("hq-ingest-1");
+        IngestService ingest = startIngest("hq-ingest-1");
         TestHq.Device device = device();
         TestHq.Sealed big = sealCase(device, "case-big", 2_000_000);
         int port = Integer.parseInt(broker.serverUri().substring(broker.serverUri().lastIndexOf(':') + 1));
@@ -191,7 +205,7 @@ class SyncOverBrokerTest {
         Thread.sleep(500);
         assertTrue(spool.delivered.isEmpty(), "nothing delivered while cut");
         proxy.restore();
-        await("delivered", () -> spool.settled(1));
+        await("delivered", () -> spool.settled(1), () -> describe(client, ingest, big));
         assertDeliveredExactlyOnce();
         // at most the chunks in flight when the link went are sent twice
         assertTrue(client.stats().bytesResent() <= 20L * 64 * 1024, "re-sent " + client.stats().bytesResent());

@@ -290,6 +290,40 @@ class SyncProtocolTest {
     }
 
     @Test
+    void aStrayAnswerToAQuestionAfterACutDoesNotStallThePacket() throws Exception {
+        TestHq.Sealed big = sealCase("big", false, 120_000);
+        int count = (int) ((big.bytes() + SMALL_CHUNK - 1) / SMALL_CHUNK);
+        AtomicInteger chunksThrough = new AtomicInteger();
+        AtomicInteger questions = new AtomicInteger();
+        bus.fault(m -> {
+            if (m.topic().endsWith(Topics.CHUNK) && chunksThrough.incrementAndGet() == count / 2) {
+                bus.cut();
+            }
+            if (m.topic().endsWith(Topics.RESUME) && questions.getAndIncrement() == 0) {
+                // the question is lost, and what comes back instead is an HQ-signed answer the laptop cannot use
+                // (a receipt naming other contents): the laptop has heard from HQ but learnt nothing it can send
+                HqMessage.Receipt stray = new HqMessage.Receipt(device.id(), big.packetId(), Instant.now(),
+                        big.caseId(), new byte[32], Instant.now(), "R-stray");
+                try {
+                    client.messageArrived(Topics.of(device.id(), Topics.ACK),
+                            HqMessages.sign(stray, hq.identity.signingKey(), PkiSuite.INTL));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return List.of();
+            }
+            return List.of(m);
+        });
+        startClient(100, Duration.ofMillis(400));
+        await("the link was cut", () -> chunksThrough.get() >= count / 2);
+        bus.restore();
+        await("delivered", () -> spool.settled(1));
+        assertDeliveredExactlyOnce();
+        assertTrue(client.stats().resumeQueries() >= 2, "asked again after an answer that settled nothing");
+        assertEquals(1, client.stats().refusedMessages(), "the stray receipt was refused");
+    }
+
+    @Test
     void hqKilledBetweenStoreAndReceiptStoresOnceAndReceiptsLater() throws Exception {
         AtomicBoolean crashed = new AtomicBoolean();
         IngestWorker fragile = hq.worker("fragile", bus.replies());

@@ -201,10 +201,27 @@ public final class TestHq implements AutoCloseable {
 
     /** Waits (polling) until the condition holds; fails naming what never happened after 90 s. */
     public static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        await(what, condition, () -> "");
+    }
+
+    /**
+     * As {@link #await(String, java.util.function.BooleanSupplier)}, and a timeout also says what {@code state}
+     * describes (the laptop's counters, HQ's view of the packet), so a failure on a loaded CI machine shows where
+     * the exchange stopped.
+     */
+    public static void await(String what, java.util.function.BooleanSupplier condition,
+            java.util.function.Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                String described;
+                try {
+                    described = state.get();
+                } catch (RuntimeException e) {
+                    described = "(state unavailable: " + e + ")";
+                }
+                throw new AssertionError("timed out waiting until " + what
+                        + (described.isEmpty() ? "" : "; " + described));
             }
             Thread.sleep(20);
         }

@@ -386,8 +386,9 @@ public final class SyncClient implements AutoCloseable {
             ask = new ArrayList<>();
             for (Flight f : flights.values()) {
                 boolean started = f.sent || !f.published.isEmpty();
-                // HQ silent about a sent packet, or about a question (the answer may have been lost with a link)
-                boolean silent = (f.sent || f.askPending)
+                // HQ silent about a sent packet, about a question (the answer may have been lost with a link), or
+                // about a started packet with nothing left to send (HQ's last word settled nothing): ask again
+                boolean silent = waitingForHq(f)
                         && Duration.between(f.lastWord, now).compareTo(options.answerTimeout()) >= 0;
                 if (started && (resumeNeeded || silent) && !(f.askPending && !silent)) {
                     ask.add(f);
@@ -430,10 +431,19 @@ public final class SyncClient implements AutoCloseable {
         return best;
     }
 
+    /**
+     * The packet waits for HQ's word: all of it is out, or a question is open, or it was started and nothing of it is
+     * queued to send (a question was asked and the answer that came settled nothing, a receipt naming other contents
+     * say). Without the last case such a packet would wait for ever.
+     */
+    private static boolean waitingForHq(Flight f) {
+        return f.sent || f.askPending || (!f.published.isEmpty() && f.toSend.isEmpty());
+    }
+
     private Duration untilSomethingIsDue(Instant now) {
         Duration wait = Duration.between(now, nextHeartbeat);
         for (Flight f : flights.values()) {
-            if (f.sent || f.askPending) {
+            if (waitingForHq(f)) {
                 Duration d = Duration.between(now, f.lastWord.plus(options.answerTimeout()));
                 wait = d.compareTo(wait) < 0 ? d : wait;
             }

@@ -281,7 +281,11 @@ public final class IngestWorker {
                 return;
             }
             storeVerified(packetId, device, file, length, digest).ifPresent(this::receipt);
-        } catch (SQLException | IOException e) {
+        } catch (Halted e) {
+            throw e; // the worker is gone as if killed: its claim goes stale and is taken over later
+        } catch (SQLException | IOException | RuntimeException e) {
+            // any other failure (a library's unchecked exception included) must not keep the packet claimed for
+            // STALE_CLAIM: the laptop's next question then has it assembled again at once
             try {
                 store.release(packetId);
             } catch (SQLException again) {
