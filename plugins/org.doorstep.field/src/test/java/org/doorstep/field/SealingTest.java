@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,7 +96,7 @@ class SealingTest {
         SecureRandom random = new SecureRandom();
         DeviceCa ca = DeviceCa.createRoot(suite, "Doorstep Device CA (field test)",
                 CaOptions.defaults(URI.create("http://hq.doorstep.invalid/pki/devices.crl")), new InMemoryCaStore(),
-                Clock.systemUTC(), random);
+                f.fixture.clock, random); // HQ and the laptop on the same (test) clock
         KeyPair encryption = suite.generateKeyPair(random);
         KeyPair signing = suite.generateKeyPair(random);
         DeviceEnrolment enrolment = new DeviceEnrolment(f.vault, f.fixture.clock);
