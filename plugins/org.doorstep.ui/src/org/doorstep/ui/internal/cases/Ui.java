@@ -92,6 +92,8 @@ final class Ui {
                 result = work.call();
             } catch (Exception e) {
                 failure = e;
+            } catch (LinkageError | AssertionError e) { // NOSONAR a class that cannot load must not leave the screen busy
+                failure = new IllegalStateException(e.toString(), e);
             }
             T r = result;
             Exception f = failure;
