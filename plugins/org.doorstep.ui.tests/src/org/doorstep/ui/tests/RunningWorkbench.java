@@ -144,6 +144,11 @@ final class RunningWorkbench {
         return type.cast(widget);
     }
 
+    /** The application's e4 context (services and values the parts find by injection). */
+    org.eclipse.e4.core.contexts.IEclipseContext workbenchContext() {
+        return workbench.getApplication().getContext();
+    }
+
     Shell mainShell() {
         return get(WidgetIds.NAVIGATION, Control.class).getShell();
     }

@@ -26,6 +26,7 @@ import org.doorstep.domain.form.FormJson;
 import org.doorstep.domain.visit.VisitJson;
 import org.doorstep.domain.visit.VisitRecord;
 import org.doorstep.vault.CaseStore;
+import org.doorstep.field.CaseLayout;
 import org.doorstep.vault.ItemKind;
 import org.doorstep.vault.NewItem;
 
@@ -59,10 +60,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class CaseFile {
 
     static final String FORMAT = "doorstep-case/2";
-    static final String FORM_SLOT = "form";
-    static final String CHECKLIST_SLOT = "checklist";
-    static final String VISIT_SLOT = "visit";
-    static final String JSON_MEDIA_TYPE = "application/json";
+    // the slots and media type of a case's structured items are the field layer's, shared with the guided case
+    private static final String FORM_SLOT = CaseLayout.FORM_SLOT;
+    private static final String CHECKLIST_SLOT = CaseLayout.CHECKLIST_SLOT;
+    private static final String VISIT_SLOT = CaseLayout.VISIT_SLOT;
+    private static final String JSON_MEDIA_TYPE = CaseLayout.JSON_MEDIA_TYPE;
 
     private static final List<String> CASE_FIELDS = List.of("format", "label", "visitDate", "form", "attachments",
             "pending", "visit");

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.doorstep.domain.InvalidInputException;
 import org.doorstep.domain.Problem;
 import org.doorstep.domain.catalogue.Catalogue;
-import org.doorstep.domain.catalogue.CatalogueHolder;
 import org.doorstep.domain.checklist.Checklist;
 import org.doorstep.domain.checklist.ChecklistItem;
 import org.doorstep.domain.checklist.ItemKey;
@@ -22,6 +21,7 @@ import org.doorstep.domain.form.FormValidator;
 import org.doorstep.domain.visit.Presence;
 import org.doorstep.domain.visit.VisitRecord;
 import org.doorstep.domain.visit.VisitValidator;
+import org.doorstep.field.CaseLayout;
 import org.doorstep.vault.ItemKind;
 
 /**
@@ -57,8 +57,7 @@ final class CaseRules {
         LocalDate visitDate = visitDate(c);
         ZoneId zone = clock.getZone();
         // the catalogue in force on the visit date, as the field product would have had it then
-        Catalogue catalogue = CatalogueHolder.withBuiltIn(Clock.fixed(visitDate.atStartOfDay(zone).toInstant(), zone))
-                .current();
+        Catalogue catalogue = CaseLayout.catalogueOn(visitDate, zone);
         refuseAny("$.form", new FormValidator(catalogue).validate(c.form(), visitDate));
         if (c.visit() != null) {
             refuseAny("$.visit", new VisitValidator(clock).validate(c.visit(), c.form()));
@@ -75,7 +74,7 @@ final class CaseRules {
         Checklist checklist = Checklist.generate(catalogue, c.form(), visitDate);
         checklist = attach(checklist, c.attachments());
         checklist = acceptPending(checklist, c.pending(), c.attachments());
-        String label = c.label() != null ? c.label() : label(c.form(), checklist);
+        String label = c.label() != null ? c.label() : CaseLayout.label(c.form(), checklist);
         return new Outcome(label, visitDate, catalogue, checklist);
     }
 
@@ -232,13 +231,6 @@ final class CaseRules {
     private CliException checklistProblem(String entry, Problem p) {
         String field = p.path().endsWith(".deadline") ? ".deadline" : p.path().endsWith(".scan") ? ".slot" : ".material";
         return invalid(entry + field, DomainText.withoutLabel(p, locale));
-    }
-
-    /** "张三 · 普通护照 + 往来港澳通行证": the applicant and the documents, as the domain names them in Chinese. */
-    private static String label(CaseForm form, Checklist checklist) {
-        String documents = checklist.applications().stream().map(a -> a.type().name().zh())
-                .collect(Collectors.joining(" + "));
-        return form.applicant().name().strip() + " · " + documents;
     }
 
     private CliException invalid(String path, String problem) {

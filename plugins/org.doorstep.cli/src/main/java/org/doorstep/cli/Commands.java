@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.doorstep.field.CaseCompletion;
 import org.doorstep.vault.AuditReport;
 import org.doorstep.vault.CaseState;
 import org.doorstep.vault.CaseSummary;
@@ -271,18 +272,17 @@ final class Commands {
         try (Vault vault = open(data)) {
             unlock(vault, as, passphrases.toUnlock(as));
             // refuse before anything changes: a draft is completed only when it can then be sealed
-            if (org.doorstep.sync.vault.SyncIdentity.of(vault).isEmpty()) {
-                throw CliException.refused("this laptop is not enrolled with HQ yet ('doorstep-cli sync-enrol --help');"
-                        + " the case stays as it is");
+            CaseCompletion completion = new CaseCompletion(vault, clock, random);
+            switch (completion.sealingBlocker().orElse(null)) {
+                case NOT_ENROLLED -> throw CliException.refused("this laptop is not enrolled with HQ yet ('doorstep-cli"
+                        + " sync-enrol --help'); the case stays as it is");
+                case REVOKED -> throw CliException.refused("HQ revoked this laptop: it cannot seal cases for HQ; the case"
+                        + " stays as it is");
+                case null -> {
+                    // the laptop can send to HQ
+                }
             }
-            if (vault.syncSettings().revoked()) {
-                throw CliException.refused("HQ revoked this laptop: it cannot seal cases for HQ; the case stays as it is");
-            }
-            if (vault.cases().get(caseId).state() == CaseState.DRAFT) {
-                vault.cases().moveTo(caseId, CaseState.COMPLETE, "completed to be sealed (command line)");
-            }
-            org.doorstep.vault.PacketRecord packet = new org.doorstep.sync.vault.CaseSealing(vault,
-                    new org.doorstep.sync.vault.PacketSpoolFolder(data), clock, random).seal(caseId);
+            org.doorstep.vault.PacketRecord packet = completion.seal(caseId, "completed to be sealed (command line)");
             out.println("sealed case " + caseId + " as packet " + packet.packetId() + " (" + packet.bytes()
                     + " bytes), waiting in the outbox");
         }

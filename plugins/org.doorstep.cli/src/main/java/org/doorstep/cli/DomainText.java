@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.doorstep.domain.Messages;
 import org.doorstep.domain.Problem;
+import org.doorstep.field.ProblemText;
 
 /**
  * The domain's sentences for problems, placed in the command line's terms. The domain reports a problem at
@@ -30,19 +31,11 @@ final class DomainText {
      * shown ("Checklist item 3" for an entry of the case file's {@code pending} list) or say nothing ({@code $}).
      */
     static String withoutLabel(Problem problem, Locale locale) {
-        Messages m = Messages.of(locale);
-        return withoutLabel(m.format(problem), m.label(problem.path()));
+        return ProblemText.withoutLabel(problem, locale);
     }
 
     private static String withoutLabel(String sentence, String label) {
-        if (!sentence.startsWith(label)) {
-            return sentence;
-        }
-        String rest = sentence.substring(label.length());
-        if (rest.startsWith(":") || rest.startsWith("：")) {
-            return rest.substring(1).strip();
-        }
-        return sentence;
+        return ProblemText.withoutLabel(sentence, label);
     }
 
     /** "(and 2 more problems)" after the first of several. */

@@ -1,17 +1,77 @@
 package org.doorstep.ui.internal.parts;
 
+import java.time.Clock;
+import java.util.Locale;
+
+import org.doorstep.core.vault.VaultAccess;
+import org.doorstep.domain.notice.Office;
+import org.doorstep.field.FieldContext;
+import org.doorstep.field.Visits;
+import org.doorstep.fingerprint.CaptureOptions;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
+import org.doorstep.ui.internal.cases.CasesMessages;
+import org.doorstep.ui.internal.cases.CasesScreens;
+import org.doorstep.ui.internal.cases.FileChooser;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.swt.widgets.Composite;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 
-/** Today's home-visit work orders and ad-hoc cases. Empty until the vault and the work-order inbox exist. */
+/**
+ * Today's home-visit work orders and ad-hoc cases; opening one starts the guided case. The screens are in
+ * {@code org.doorstep.ui.internal.cases}; the rules behind them in {@code org.doorstep.field}.
+ */
 public class VisitsPart {
 
+    private FieldContext context;
+
     @PostConstruct
-    public void createControls(Composite parent, @Translation Messages messages) {
-        Widgets.emptySection(parent, WidgetIds.SECTION_VISITS, messages.visits_heading, messages.visits_empty);
+    public void createControls(Composite parent, @Translation Messages messages, @Translation CasesMessages cases,
+            @Named(TranslationService.LOCALE) Locale locale, VaultAccess vaultAccess, IEclipseContext eclipseContext) {
+        Widgets.section(parent, WidgetIds.SECTION_VISITS, messages.visits_heading);
+        // the office printed on the one-time notice: the laptop's unit, until the laptop's settings carry it
+        context = new FieldContext(Clock.systemDefaultZone(),
+                new Office(cases.office_name, cases.office_address, cases.office_phone, cases.office_hours),
+                CaptureOptions.DEFAULT);
+        CasesScreens.create(parent, cases, locale, () -> vaultAccess.vault()
+                .filter(v -> v.status() == org.doorstep.vault.Vault.Status.UNLOCKED)
+                .map(v -> new Visits(v, context)), chooser(eclipseContext));
+    }
+
+    /**
+     * The file chooser in the e4 context when there is one (UI tests put one there), else the system's dialog;
+     * looked up at each use, so one put into the context after the part was made still counts.
+     */
+    private static FileChooser chooser(IEclipseContext eclipseContext) {
+        return new FileChooser() {
+            @Override
+            public java.util.Optional<java.nio.file.Path> open(org.eclipse.swt.widgets.Shell shell, String extensions,
+                    String description) {
+                return current().open(shell, extensions, description);
+            }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> save(org.eclipse.swt.widgets.Shell shell, String suggested,
+                    String extensions, String description) {
+                return current().save(shell, suggested, extensions, description);
+            }
+
+            private FileChooser current() {
+                FileChooser given = eclipseContext.get(FileChooser.class);
+                return given == null ? FileChooser.SYSTEM : given;
+            }
+        };
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (context != null) {
+            context.close();
+        }
     }
 }

@@ -1,0 +1,105 @@
+package org.doorstep.ui.internal.cases;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.doorstep.domain.VisitReason;
+import org.doorstep.field.GuidedCase;
+import org.doorstep.field.Visit;
+import org.doorstep.field.Visits;
+import org.doorstep.vault.CaseState;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+/** Today's visits: HQ's work orders and the unfinished ad-hoc cases, with "open" and "new ad-hoc case". */
+final class VisitsView {
+
+    private final Composite root;
+    private final CasesMessages m;
+    private final Visits visits;
+    private final Consumer<GuidedCase> open;
+    private final Table table;
+    private final Label message;
+    private final ProgressBar progress;
+    private List<Visit> shown = List.of();
+
+    VisitsView(Composite parent, CasesMessages m, Visits visits, Consumer<GuidedCase> open) {
+        this.m = m;
+        this.visits = visits;
+        this.open = open;
+        root = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 12).applyTo(root);
+        table = Ui.id(new Table(root, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), CaseIds.VISITS_TABLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        for (String c : List.of(m.visits_columnApplicant, m.visits_columnAddress, m.visits_columnReason,
+                m.visits_columnState, m.visits_columnOrigin)) {
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(c);
+            column.setWidth(c.equals(m.visits_columnAddress) ? 360 : 180);
+        }
+        table.addListener(SWT.DefaultSelection, e -> openSelected());
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+        Composite buttons = new Composite(root, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(12, 0).applyTo(buttons);
+        Ui.button(buttons, CaseIds.VISITS_OPEN, m.visits_open, this::openSelected);
+        Ui.button(buttons, CaseIds.VISITS_NEW_AD_HOC, m.visits_newAdHoc, this::newAdHoc);
+        Ui.button(buttons, CaseIds.VISITS_REFRESH, m.visits_refresh, this::refresh);
+        progress = new ProgressBar(root, SWT.INDETERMINATE);
+        progress.setVisible(false);
+        message = Ui.id(Ui.label(root, ""), CaseIds.VISITS_MESSAGE);
+        refresh();
+    }
+
+    Composite control() {
+        return root;
+    }
+
+    void refresh() {
+        shown = visits.list();
+        table.removeAll();
+        for (Visit v : shown) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(new String[] { v.applicant(), v.address(), v.reason().map(this::reason).orElse(""),
+                    v.state().map(s -> s == CaseState.DRAFT ? m.state_draft : s.id()).orElse(m.visits_notStarted),
+                    v.orderId().map(o -> CasesMessages.format(m.visits_workOrder, o)).orElse(m.visits_adHoc) });
+        }
+        message.setText(shown.isEmpty() ? m.visits_none : "");
+        root.layout(true, true);
+    }
+
+    private String reason(VisitReason r) {
+        return switch (r) {
+            case AGED_60_PLUS -> m.reason_aged;
+            case DISABLED -> m.reason_disabled;
+            case SERIOUSLY_ILL -> m.reason_ill;
+            case COMPANY_GROUP -> m.reason_company;
+        };
+    }
+
+    private void openSelected() {
+        int i = table.getSelectionIndex();
+        if (i < 0 || i >= shown.size()) {
+            message.setText(m.visits_selectFirst);
+            return;
+        }
+        Visit v = shown.get(i);
+        start(() -> v.caseId().isPresent() ? visits.resume(v.caseId().get()) : visits.start(v.orderId().orElseThrow()));
+    }
+
+    private void newAdHoc() {
+        start(visits::startAdHoc);
+    }
+
+    private void start(Ui.Work<GuidedCase> work) {
+        Ui.inBackground(root, progress, work, open, e -> message.setText(CasesMessages.format(m.case_failed,
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+    }
+}
