@@ -55,6 +55,7 @@ need "Jackson databind" 'com.fasterxml.jackson.core.jackson-databind_*.jar' 'jac
 need "Jackson core" 'com.fasterxml.jackson.core.jackson-core_*.jar' 'jackson-core*.jar'
 need "Jackson annotations" 'com.fasterxml.jackson.core.jackson-annotations_*.jar' 'jackson-annotations*.jar'
 
+need "Doorstep field layer" 'org.doorstep.fieldwork_*.jar'
 need "Doorstep sync" 'offline-sync_*.jar'
 need "Doorstep laptop sync service" 'org.doorstep.sync.vault_*.jar'
 need "Bouncy Castle PKIX" 'bcpkix_*.jar'

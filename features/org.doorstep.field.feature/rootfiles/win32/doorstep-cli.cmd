@@ -33,6 +33,7 @@ call :need "Jackson databind" "com.fasterxml.jackson.core.jackson-databind_*.jar
 call :need "Jackson core" "com.fasterxml.jackson.core.jackson-core_*.jar" "jackson-core*.jar" || exit /b 1
 call :need "Jackson annotations" "com.fasterxml.jackson.core.jackson-annotations_*.jar" "jackson-annotations*.jar" || exit /b 1
 
+call :need "Doorstep field layer" "org.doorstep.fieldwork_*.jar" || exit /b 1
 call :need "Doorstep sync" "offline-sync_*.jar" || exit /b 1
 call :need "Doorstep laptop sync service" "org.doorstep.sync.vault_*.jar" || exit /b 1
 call :need "Bouncy Castle PKIX" "bcpkix_*.jar" || exit /b 1

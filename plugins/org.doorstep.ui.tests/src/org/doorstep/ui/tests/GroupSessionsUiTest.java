@@ -16,6 +16,7 @@ import org.doorstep.group.GroupSession;
 import org.doorstep.group.GroupSessions;
 import org.doorstep.group.RosterEntry;
 import org.doorstep.ui.WidgetIds;
+import org.doorstep.ui.internal.cases.CaseIds;
 import org.doorstep.ui.internal.group.GroupIds;
 import org.doorstep.vault.CaseState;
 import org.doorstep.vault.CaseSummary;
@@ -104,6 +105,13 @@ class GroupSessionsUiTest {
             press(ui, file, 'n', SWT.CTRL);
             Label boardMessage = ui.get(GroupIds.BOARD_MESSAGE, Label.class);
             ui.waitUntil("the first applicant is called", () -> boardMessage.getText().startsWith("已为 张伟 打开案件"));
+            // the applicant's case opens at its guided steps in the visits area, pre-filled from the roster
+            ui.waitUntil("张伟's guided case in front", () -> visible(ui, CaseIds.CASE));
+            Text applicant = ui.get(CaseIds.ID_NAME, Text.class);
+            assertEquals("张伟", applicant.getText());
+            ui.settle();
+            Screenshots.capture(ui.mainShell(), "group-04a-case-opened-at-its-guided-steps");
+            backToGroupSessions(ui);
             Table board = ui.get(GroupIds.BOARD, Table.class);
             assertTrue(board.getItemHeight() >= 44, "rows are " + board.getItemHeight() + " px high");
             assertTrue(board.getFont().getFontData()[0].getHeight() >= 14, "board text at least 14 pt");
@@ -120,6 +128,9 @@ class GroupSessionsUiTest {
 
             press(ui, board, 'n', SWT.CTRL);
             ui.waitUntil("the second applicant is called", () -> boardMessage.getText().startsWith("已为 李娜 打开案件"));
+            ui.waitUntil("李娜's guided case in front", () -> visible(ui, CaseIds.CASE) && ui.find(CaseIds.ID_NAME)
+                    .map(w -> "李娜".equals(((Text) w).getText())).orElse(false));
+            backToGroupSessions(ui);
             board.setSelection(row(board, "王芳"));
             type(ui, GroupIds.FOLLOW_UP_REASON, "户口簿未带");
             click(ui, GroupIds.FOLLOW_UP);
@@ -184,6 +195,15 @@ class GroupSessionsUiTest {
     private CaseSummary caseOf(String name) {
         return vault.cases().list().stream().filter(c -> c.label().startsWith(name + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no case for " + name));
+    }
+
+    /** Ctrl+2's navigation button, back from an applicant's case to the session's board. */
+    private static void backToGroupSessions(RunningWorkbench ui) {
+        Button nav = ui.get(WidgetIds.NAV_GROUP_SESSIONS, Button.class);
+        nav.setSelection(true);
+        nav.notifyListeners(SWT.Selection, new Event());
+        ui.waitUntil("the session's board", () -> visible(ui, GroupIds.BOARD));
+        ui.settle();
     }
 
     private static void openGroupSessions(RunningWorkbench ui) {

@@ -120,10 +120,26 @@ public final class GuidedCase {
     /** A new draft case holding {@code form}. */
     static GuidedCase create(Vault vault, FieldContext context, CaseForm form, Optional<String> workOrder,
             LocalDate visitDate) {
+        return create(vault, context, form, workOrder, visitDate, List.of());
+    }
+
+    /**
+     * As {@link #create(Vault, FieldContext, CaseForm, Optional, LocalDate)}, with items of the caller's that link the
+     * case to where it came from (a group session, say), stored in the same transaction; their slots must not be
+     * the guided case's own.
+     */
+    static GuidedCase create(Vault vault, FieldContext context, CaseForm form, Optional<String> workOrder,
+            LocalDate visitDate, List<NewItem> links) {
         CaseProgress progress = new CaseProgress(visitDate, workOrder);
         GuidedCase c = new GuidedCase(vault, context, null, form, null, progress);
         Checklist checklist = c.regenerate(form);
         List<NewItem> items = new ArrayList<>(c.structured(form, checklist, progress));
+        for (NewItem link : links) {
+            if (items.stream().anyMatch(i -> i.slot().equals(link.slot()))) {
+                throw new IllegalArgumentException("slot " + link.slot() + " is the guided case's own");
+            }
+            items.add(link);
+        }
         CaseSummary created = vault.cases().create(c.label(form, checklist), false, items);
         GuidedCase opened = new GuidedCase(vault, context, created.id(), form, checklist, progress);
         return opened;

@@ -17,6 +17,7 @@ import org.doorstep.domain.form.VisitBasis;
 import org.doorstep.sync.vault.WorkOrder;
 import org.doorstep.vault.CaseState;
 import org.doorstep.vault.CaseSummary;
+import org.doorstep.vault.NewItem;
 import org.doorstep.vault.StoredWorkOrder;
 import org.doorstep.vault.Vault;
 
@@ -84,6 +85,15 @@ public final class Visits {
     public GuidedCase startAdHoc() {
         return GuidedCase.create(vault, context, new CaseForm(null, null, null, null, List.of(), null, null, null, null),
                 Optional.empty(), today());
+    }
+
+    /**
+     * Starts a case whose form was filled in elsewhere (a group session: the roster and the company-wide fields),
+     * with the caller's items that link it back there, in one transaction.
+     */
+    public GuidedCase startPrefilled(CaseForm form, List<NewItem> links) {
+        return GuidedCase.create(vault, context, Objects.requireNonNull(form, "form"), Optional.empty(), today(),
+                List.copyOf(links));
     }
 
     /** Opens a started case to carry on where the officer left it. */

@@ -35,12 +35,31 @@ public final class VaultCaseStarter implements CaseStarter {
     public static final String GROUP_SLOT = "group";
     static final String LINK_FORMAT = "doorstep-group-link/1";
 
-    private final Vault vault;
+    /**
+     * Stores the pre-filled case: the form, the items linking it to the session, and the label; returns its id. The
+     * field product passes the guided case's own start ({@code org.doorstep.field.Visits#startPrefilled}), so the
+     * officer carries the case on through the guided steps; without one the case is stored with just these items.
+     */
+    @FunctionalInterface
+    public interface CaseCreator {
+        String create(CaseForm form, List<NewItem> links, String label);
+    }
+
     private final Catalogue catalogue;
+    private final CaseCreator creator;
 
     public VaultCaseStarter(Vault vault, Catalogue catalogue) {
-        this.vault = vault;
+        this(catalogue, (form, links, label) -> {
+            List<NewItem> items = new ArrayList<>();
+            items.add(new NewItem(ItemKind.FORM, FORM_SLOT, "application/json", FormJson.write(form)));
+            items.addAll(links);
+            return vault.cases().create(label, false, items).id();
+        });
+    }
+
+    public VaultCaseStarter(Catalogue catalogue, CaseCreator creator) {
         this.catalogue = catalogue;
+        this.creator = creator;
     }
 
     @Override
@@ -63,10 +82,8 @@ public final class VaultCaseStarter implements CaseStarter {
         link.put("creditCode", session.company().creditCode());
         link.put("employerName", f.employerName());
         link.put("employerAddress", f.employerAddress());
-        List<NewItem> items = List.of(
-                new NewItem(ItemKind.FORM, FORM_SLOT, "application/json", FormJson.write(form)),
-                new NewItem(ItemKind.FORM, GROUP_SLOT, "application/json", link.toString().getBytes(StandardCharsets.UTF_8)));
-        return vault.cases().create(label(session, entry), false, items).id();
+        return creator.create(form, List.of(new NewItem(ItemKind.FORM, GROUP_SLOT, "application/json",
+                link.toString().getBytes(StandardCharsets.UTF_8))), label(session, entry));
     }
 
     private String label(GroupSession session, RosterEntry entry) {

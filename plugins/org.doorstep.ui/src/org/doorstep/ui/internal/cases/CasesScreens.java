@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Control;
  */
 public final class CasesScreens {
 
+    private static final System.Logger LOG = System.getLogger(CasesScreens.class.getName());
+
     private final Composite stack;
     private final StackLayout layout = new StackLayout();
     private final CasesMessages m;
@@ -39,9 +41,33 @@ public final class CasesScreens {
     }
 
     /** Builds the visits area in {@code parent} (a part's composite with a grid layout). */
-    public static void create(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits,
+    public static CasesScreens create(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits,
             FileChooser files) {
-        new CasesScreens(parent, m, locale, visits, files);
+        return new CasesScreens(parent, m, locale, visits, files);
+    }
+
+    /**
+     * Shows case {@code caseId} at its guided steps (one another area started, say); the visits list when the vault
+     * is not unlocked or the case cannot be opened.
+     */
+    public void open(String caseId) {
+        if (stack.isDisposed()) {
+            return;
+        }
+        Optional<Visits> open = visits.get();
+        if (open.isEmpty()) {
+            showList();
+            return;
+        }
+        GuidedCase guided;
+        try {
+            guided = open.get().resume(caseId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "case " + caseId + " cannot be opened: " + e.getMessage(), e);
+            showList();
+            return;
+        }
+        showCase(guided);
     }
 
     private void showList() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.doorstep.domain.catalogue.Catalogue;
@@ -12,6 +13,8 @@ import org.doorstep.group.CompanyWideFields;
 import org.doorstep.group.GroupInputException;
 import org.doorstep.group.GroupSession;
 import org.doorstep.group.GroupSessions;
+import org.doorstep.group.RosterLimits;
+import org.doorstep.group.VaultCaseStarter;
 import org.doorstep.vault.Vault;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -39,6 +42,7 @@ public final class GroupSessionsView {
     private final Locale locale;
     private final Supplier<Optional<Vault>> vaultSource;
     private final CaseOpener opener;
+    private final Function<Vault, VaultCaseStarter.CaseCreator> creators;
     private final Composite root;
     private final StackLayout stack = new StackLayout();
     private final Composite noVault;
@@ -58,7 +62,8 @@ public final class GroupSessionsView {
     private Label createProblems;
 
     public GroupSessionsView(Composite parent, GroupMessages messages, Locale locale, Supplier<Optional<Vault>> vaultSource,
-            CaseOpener opener) {
+            CaseOpener opener, Function<Vault, VaultCaseStarter.CaseCreator> creators) {
+        this.creators = creators;
         this.m = messages;
         this.locale = locale;
         this.vaultSource = vaultSource;
@@ -110,7 +115,9 @@ public final class GroupSessionsView {
         if (vault != v.get()) {
             vault = v.get();
             // the built-in catalogue until HQ's catalogues reach the product with the sync service
-            sessions = new GroupSessions(vault, Catalogue.builtIn(), Clock.systemDefaultZone());
+            Catalogue catalogue = Catalogue.builtIn();
+            sessions = new GroupSessions(vault, catalogue, Clock.systemDefaultZone(),
+                    new VaultCaseStarter(catalogue, creators.apply(vault)), RosterLimits.DEFAULT);
         }
         showStart();
     }

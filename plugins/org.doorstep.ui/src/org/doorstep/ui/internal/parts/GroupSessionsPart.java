@@ -4,7 +4,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.doorstep.core.vault.VaultAccess;
+import org.doorstep.field.FieldContext;
+import org.doorstep.field.Visits;
 import org.doorstep.ui.WidgetIds;
+import org.doorstep.ui.internal.cases.CasesMessages;
+import org.doorstep.ui.internal.cases.FieldContexts;
 import org.doorstep.ui.internal.group.GroupMessages;
 import org.doorstep.ui.internal.group.GroupSessionsView;
 import org.doorstep.ui.internal.group.EventCaseOpeners;
@@ -16,6 +20,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 
 /**
@@ -25,15 +30,26 @@ import jakarta.inject.Named;
 public class GroupSessionsPart {
 
     private GroupSessionsView view;
+    private FieldContext context;
     private Composite area;
 
     @PostConstruct
-    public void createControls(Composite parent, @Translation GroupMessages messages,
+    public void createControls(Composite parent, @Translation GroupMessages messages, @Translation CasesMessages cases,
             @Named(TranslationService.LOCALE) Locale locale, @org.eclipse.e4.core.di.annotations.Optional VaultAccess vaults,
             @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker) {
         area = Widgets.id(new Composite(parent, SWT.NONE), WidgetIds.SECTION_GROUP_SESSIONS);
+        context = FieldContexts.of(cases);
+        // an applicant's case is started as a guided case, so the officer carries it on through the guided steps
         view = new GroupSessionsView(area, messages, locale,
-                () -> vaults == null ? Optional.empty() : vaults.vault(), EventCaseOpeners.of(broker));
+                () -> vaults == null ? Optional.empty() : vaults.vault(), EventCaseOpeners.of(broker),
+                vault -> (form, links, label) -> new Visits(vault, context).startPrefilled(form, links).caseId());
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (context != null) {
+            context.close();
+        }
     }
 
     /** Coming back to the area looks for an unlocked vault again (the officer may have unlocked meanwhile). */

@@ -1,25 +1,30 @@
 package org.doorstep.ui.internal.parts;
 
-import java.time.Clock;
 import java.util.Locale;
 
 import org.doorstep.core.vault.VaultAccess;
-import org.doorstep.domain.notice.Office;
 import org.doorstep.field.FieldContext;
 import org.doorstep.field.Visits;
-import org.doorstep.fingerprint.CaptureOptions;
+import org.doorstep.ui.Sections;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.cases.CasesMessages;
 import org.doorstep.ui.internal.cases.CasesScreens;
+import org.doorstep.ui.internal.cases.FieldContexts;
 import org.doorstep.ui.internal.cases.FileChooser;
+import org.doorstep.ui.internal.group.CaseOpener;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.widgets.Composite;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
@@ -29,16 +34,14 @@ import jakarta.inject.Named;
 public class VisitsPart {
 
     private FieldContext context;
+    private CasesScreens screens;
 
     @PostConstruct
     public void createControls(Composite parent, @Translation Messages messages, @Translation CasesMessages cases,
             @Named(TranslationService.LOCALE) Locale locale, VaultAccess vaultAccess, IEclipseContext eclipseContext) {
         Widgets.section(parent, WidgetIds.SECTION_VISITS, messages.visits_heading);
-        // the office printed on the one-time notice: the laptop's unit, until the laptop's settings carry it
-        context = new FieldContext(Clock.systemDefaultZone(),
-                new Office(cases.office_name, cases.office_address, cases.office_phone, cases.office_hours),
-                CaptureOptions.DEFAULT);
-        CasesScreens.create(parent, cases, locale, () -> vaultAccess.vault()
+        context = FieldContexts.of(cases);
+        screens = CasesScreens.create(parent, cases, locale, () -> vaultAccess.vault()
                 .filter(v -> v.status() == org.doorstep.vault.Vault.Status.UNLOCKED)
                 .map(v -> new Visits(v, context)), chooser(eclipseContext));
     }
@@ -66,6 +69,20 @@ public class VisitsPart {
                 return given == null ? FileChooser.SYSTEM : given;
             }
         };
+    }
+
+    /**
+     * A case another area started (a group session's applicant) is announced on {@link CaseOpener#TOPIC}: the visits
+     * area comes to the front with that case open at its guided steps.
+     */
+    @Inject
+    @Optional
+    public void openAnnounced(@UIEventTopic(CaseOpener.TOPIC) String caseId, EPartService parts) {
+        if (screens == null || caseId == null) {
+            return;
+        }
+        parts.showPart(Sections.VISITS.partId(), PartState.ACTIVATE);
+        screens.open(caseId);
     }
 
     @PreDestroy
