@@ -193,7 +193,7 @@ class GroupSessionsUiTest {
     }
 
     private CaseSummary caseOf(String name) {
-        return vault.cases().list().stream().filter(c -> c.label().startsWith(name + " ")).findFirst()
+        return vault.cases().list().stream().filter(c -> c.label().equals(name) || c.label().startsWith(name + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no case for " + name));
     }
 

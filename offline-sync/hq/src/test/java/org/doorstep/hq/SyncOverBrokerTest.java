@@ -153,13 +153,13 @@ class SyncOverBrokerTest {
     @ValueSource(strings = {"mosquitto", "hivemq"})
     void casesReachHqExactlyOnceAndHeartbeatsArrive(String kind) throws Exception {
         startHq(kind);
-        startIngest("hq-ingest-1", "hq-ingest-2");
+        IngestService ingest = startIngest("hq-ingest-1", "hq-ingest-2");
         TestHq.Device device = device();
         for (int i = 0; i < 6; i++) {
             sealCase(device, "case-" + i, 400_000);
         }
         SyncClient client = startLaptop(device, broker.serverUri(), 64 * 1024, Duration.ofSeconds(5));
-        await("all delivered", () -> spool.settled(6));
+        await("all delivered", () -> spool.settled(6), () -> describe(client, ingest, sealed.get(0)));
         assertDeliveredExactlyOnce();
         try (HqStore store = hq.store("check")) {
             await("a heartbeat stored", () -> {
