@@ -124,6 +124,8 @@ class SyncOverBrokerTest {
                 .append(", ").append(client.stats());
         ingest.workers().forEach(w -> b.append("; ").append(w.name()).append(' ').append(w.link().state()).append(' ')
                 .append(w.ingest().stats()));
+        b.append("; the broker's view: ").append(broker.describeClients(
+                ingest.workers().stream().map(IngestService.Worker::name).toArray(String[]::new)));
         try (HqStore store = hq.store("describe")) {
             b.append("; HQ has ").append(packet.packetId()).append(" as ").append(store.status(packet.packetId()));
         } catch (Exception e) {

@@ -63,6 +63,25 @@ public final class HiveBroker implements TestBroker {
         }
     }
 
+    /** Through HiveMQ's extension services: whether each client is connected and which subscriptions it holds. */
+    @Override
+    public String describeClients(String... clientIds) {
+        StringBuilder b = new StringBuilder();
+        try {
+            var subscriptions = com.hivemq.extension.sdk.api.services.Services.subscriptionStore();
+            var clients = com.hivemq.extension.sdk.api.services.Services.clientService();
+            for (String id : clientIds) {
+                b.append(id).append(clients.isClientConnected(id).get(5, java.util.concurrent.TimeUnit.SECONDS)
+                        ? " connected, " : " not connected, ").append("subscriptions ")
+                        .append(subscriptions.getSubscriptions(id).get(5, java.util.concurrent.TimeUnit.SECONDS)
+                                .stream().map(t -> t.getTopicFilter()).toList()).append("; ");
+            }
+        } catch (Exception | LinkageError e) {
+            b.append("(HiveMQ's view unavailable: ").append(e).append(')');
+        }
+        return b.toString();
+    }
+
     @Override
     public void close() {
         stop();

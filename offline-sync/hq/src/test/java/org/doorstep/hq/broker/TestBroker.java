@@ -30,6 +30,11 @@ public interface TestBroker extends AutoCloseable {
     /** Puts a new CRL in force; returns once new connections are judged by it. */
     void updateCrl(X509CRL crl) throws Exception;
 
+    /** What the broker says of these clients (connected, subscriptions), for a timeout's message; may be empty. */
+    default String describeClients(String... clientIds) {
+        return "";
+    }
+
     /** Stops the broker for good. */
     @Override
     void close();
