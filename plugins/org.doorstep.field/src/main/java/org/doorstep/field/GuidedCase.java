@@ -461,6 +461,29 @@ public final class GuidedCase {
                 .toList()).orElse(List.of());
     }
 
+    /**
+     * Whether {@code family}'s photo is settled: its chosen attempt passed every check, or the officer kept an
+     * attempt with a reason. Until then the family still needs the officer (a retake, or keeping one with a reason),
+     * even though {@link #chosenPhoto} already names the best attempt so far.
+     */
+    public synchronized boolean photoAccepted(String family) {
+        photoSteps(family); // refuses a family this case does not need
+        CaseProgress.Photo photo = progress.photos.get(family);
+        return photo != null && photo.accepted();
+    }
+
+    /**
+     * The family the photo screen shows when the officer arrives: the first whose photo is not settled
+     * ({@link #photoAccepted}), so that after a failed attempt the officer stays on that family for the second and
+     * third attempts or to keep one with a reason; the first family once all are settled; empty when the case needs
+     * no photo.
+     */
+    public synchronized Optional<DocumentFamily> photoFamilyToTake() {
+        List<DocumentFamily> families = photoFamilies();
+        return families.stream().filter(f -> !photoAccepted(f.id())).findFirst()
+                .or(() -> families.stream().findFirst());
+    }
+
     /** The attempts kept for {@code family}'s photo (at most three), with every check's result. */
     public synchronized List<Attempt> photoAttempts(String family) {
         return photoSteps(family).session().attempts();

@@ -218,6 +218,52 @@ class GuidedCaseTest {
     }
 
     @Test
+    void aFailedPhotoKeepsTheOfficerOnItsFamilyUntilRetakenOrKeptWithAReason() throws Exception {
+        try (FieldFixture f = new FieldFixture(dir)) {
+            GuidedCase c = f.visits().startAdHoc();
+            c.saveIdentity(new Applicant("张三", ID, null), null, null, new VisitBasis(VisitReason.AGED_60_PLUS, null),
+                    new Contact(ADDRESS, "李强", "13900000000"), Locale.ENGLISH);
+            // a passport and an identity card: two document families, two photos to different rules
+            assertEquals(List.of(), c.saveApplications(List.of(new Application("passport", Issue.FIRST, List.of(), null),
+                    new Application("resident-id-card", Issue.RENEWAL, List.of(), null)), null,
+                    new Delivery(DeliveryMethod.COLLECT, null), null, Locale.ENGLISH));
+            assertEquals(List.of("exit-entry", "id-card"), c.photoFamilies().stream().map(d -> d.id()).toList());
+            assertEquals("exit-entry", c.photoFamilyToTake().orElseThrow().id());
+
+            Attempt first = c.takePhoto("exit-entry", new FileImportSource(FieldFixture.file(files, "obama.jpg"),
+                    ImageLimits.DEFAULT));
+            assertFalse(first.assessment().passed());
+            // the best attempt so far is "chosen", but the family is not settled: the officer stays on it
+            assertTrue(c.chosenPhoto("exit-entry").isPresent());
+            assertFalse(c.photoAccepted("exit-entry"));
+            assertEquals("exit-entry", c.photoFamilyToTake().orElseThrow().id());
+            assertTrue(c.canTakePhoto("exit-entry"));
+
+            Attempt second = c.takePhoto("exit-entry", new FileImportSource(FieldFixture.file(files, "biden.jpg"),
+                    ImageLimits.DEFAULT));
+            assertEquals(2, second.number());
+            assertEquals("exit-entry", c.photoFamilyToTake().orElseThrow().id(), "still on it for the third attempt");
+            int best = c.bestPhoto("exit-entry").orElseThrow().number();
+            c.choosePhoto("exit-entry", best, "卧床老人无法调整坐姿，照片经核对可用");
+            assertTrue(c.photoAccepted("exit-entry"));
+            assertEquals("id-card", c.photoFamilyToTake().orElseThrow().id(), "then the identity card's photo");
+            assertEquals(1, c.problems(Step.PHOTO, Locale.ENGLISH).size());
+
+            // the same after the officer leaves and the laptop restarts
+            String caseId = c.caseId();
+            f.restart();
+            GuidedCase resumed = f.visits().resume(caseId);
+            assertTrue(resumed.photoAccepted("exit-entry"));
+            assertFalse(resumed.photoAccepted("id-card"));
+            assertEquals("id-card", resumed.photoFamilyToTake().orElseThrow().id());
+            resumed.takePhoto("id-card", new FileImportSource(FieldFixture.file(files, "obama.jpg"), ImageLimits.DEFAULT));
+            resumed.choosePhoto("id-card", 1, "卧床老人无法调整坐姿，照片经核对可用");
+            assertEquals(List.of(), resumed.problems(Step.PHOTO, Locale.ENGLISH));
+            assertEquals("exit-entry", resumed.photoFamilyToTake().orElseThrow().id(), "all settled: the first again");
+        }
+    }
+
+    @Test
     void badInputIsRefusedInPlainWordsAndLeavesTheStoredCaseIntact() throws Exception {
         try (FieldFixture f = new FieldFixture(dir)) {
             f.workOrder(1, "WO-2", "张三", ID, ADDRESS);
