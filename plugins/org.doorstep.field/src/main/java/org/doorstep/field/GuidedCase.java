@@ -199,6 +199,17 @@ public final class GuidedCase {
         return formProblems().isEmpty() ? Optional.ofNullable(checklist) : Optional.empty();
     }
 
+    /** The newest packet this case was sealed into (its id is what the officer may quote to HQ), if any. */
+    public synchronized Optional<org.doorstep.vault.PacketRecord> packet() {
+        List<org.doorstep.vault.PacketRecord> packets = vault.packets().ofCase(caseId);
+        return packets.isEmpty() ? Optional.empty() : Optional.of(packets.get(packets.size() - 1));
+    }
+
+    /** Why a completed case would not be sealed now (not enrolled, revoked), if it would not. */
+    public synchronized Optional<CaseCompletion.Blocker> sealingBlocker() {
+        return new CaseCompletion(vault, context.clock(), context.random()).sealingBlocker();
+    }
+
     /** The step the officer was last on. */
     public synchronized Step currentStep() {
         return progress.step;
@@ -482,6 +493,12 @@ public final class GuidedCase {
         List<DocumentFamily> families = photoFamilies();
         return families.stream().filter(f -> !photoAccepted(f.id())).findFirst()
                 .or(() -> families.stream().findFirst());
+    }
+
+    /** The photo rules of {@code family} (the guide on the photo screen is drawn from them). */
+    public org.doorstep.photo.PhotoSpec photoSpec(String family) {
+        return PhotoSteps.spec(photoFamilies().stream().filter(f -> f.id().equals(family)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this case needs no photo for '" + family + "'")));
     }
 
     /** The attempts kept for {@code family}'s photo (at most three), with every check's result. */

@@ -264,6 +264,28 @@ class GuidedCaseTest {
     }
 
     @Test
+    void todaysListShowsWhatIsDueTodayAndWhatIsOverdueButNotLaterOrders() throws Exception {
+        try (FieldFixture f = new FieldFixture(dir)) {
+            java.time.LocalDate today = java.time.LocalDate.now(f.context.clock());
+            f.workOrder(1, "WO-TOMORROW", "赵六", ID, ADDRESS, today.plusDays(1));
+            f.workOrder(2, "WO-TODAY", "张三", ID, ADDRESS, today);
+            f.workOrder(3, "WO-OVERDUE", "李四", ID, ADDRESS, today.minusDays(2));
+            GuidedCase adHoc = f.visits().startAdHoc();
+            adHoc.saveIdentity(new Applicant("王五", ID, null), null, null, new VisitBasis(VisitReason.AGED_60_PLUS, null),
+                    new Contact("北京市东城区某胡同 5 号", null, null), Locale.ENGLISH);
+
+            Visits.Day day = f.visits().today();
+            assertEquals(today, day.date());
+            assertEquals(List.of("李四", "张三", "王五"), day.visits().stream().map(Visit::applicant).toList(),
+                    "overdue first, then today's, then the cases begun on the spot");
+            assertEquals(List.of(Visit.Timing.OVERDUE, Visit.Timing.TODAY, Visit.Timing.AD_HOC),
+                    day.visits().stream().map(v -> v.timing(today)).toList());
+            assertEquals(1, day.later(), "tomorrow's order is counted, not listed");
+            assertEquals(4, f.visits().list().size());
+        }
+    }
+
+    @Test
     void badInputIsRefusedInPlainWordsAndLeavesTheStoredCaseIntact() throws Exception {
         try (FieldFixture f = new FieldFixture(dir)) {
             f.workOrder(1, "WO-2", "张三", ID, ADDRESS);
