@@ -220,10 +220,23 @@ public final class TestHq implements AutoCloseable {
                 } catch (RuntimeException e) {
                     described = "(state unavailable: " + e + ")";
                 }
+                dumpThreads(what);
                 throw new AssertionError("timed out waiting until " + what
                         + (described.isEmpty() ? "" : "; " + described));
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Every thread's stack on standard error, so a timeout on a loaded CI machine shows who was waiting for what. */
+    private static void dumpThreads(String what) {
+        StringBuilder b = new StringBuilder("---- threads when waiting until ").append(what).append(" timed out ----\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            b.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement e : stack) {
+                b.append("    at ").append(e).append('\n');
+            }
+        });
+        System.err.print(b);
     }
 }

@@ -2,7 +2,7 @@ package org.doorstep.ui.internal.group;
 
 /**
  * Opens an applicant's case once the session has started it. The seam between the group screens and the guided-case
- * screens ({@code org.doorstep.ui.internal.cases}): until those subscribe, {@link EventCaseOpener} only announces it.
+ * screens ({@code org.doorstep.ui.internal.cases}): {@link EventCaseOpener} announces it, and the cases' addon opens it.
  */
 @FunctionalInterface
 public interface CaseOpener {

@@ -7,15 +7,15 @@ import org.doorstep.core.vault.VaultAccess;
 import org.doorstep.field.FieldContext;
 import org.doorstep.field.Visits;
 import org.doorstep.ui.WidgetIds;
+import org.doorstep.ui.internal.cases.CaseOpenRequest;
 import org.doorstep.ui.internal.cases.CasesMessages;
 import org.doorstep.ui.internal.cases.FieldContexts;
 import org.doorstep.ui.internal.group.GroupMessages;
 import org.doorstep.ui.internal.group.GroupSessionsView;
-import org.doorstep.ui.internal.group.EventCaseOpeners;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 
@@ -36,12 +36,12 @@ public class GroupSessionsPart {
     @PostConstruct
     public void createControls(Composite parent, @Translation GroupMessages messages, @Translation CasesMessages cases,
             @Named(TranslationService.LOCALE) Locale locale, @org.eclipse.e4.core.di.annotations.Optional VaultAccess vaults,
-            @org.eclipse.e4.core.di.annotations.Optional IEventBroker broker) {
+            MApplication application) {
         area = Widgets.id(new Composite(parent, SWT.NONE), WidgetIds.SECTION_GROUP_SESSIONS);
         context = FieldContexts.of(cases);
         // an applicant's case is started as a guided case, so the officer carries it on through the guided steps
         view = new GroupSessionsView(area, messages, locale,
-                () -> vaults == null ? Optional.empty() : vaults.vault(), EventCaseOpeners.of(broker),
+                () -> vaults == null ? Optional.empty() : vaults.vault(), caseId -> application.getContext().set(CaseOpenRequest.class, new CaseOpenRequest(caseId)),
                 vault -> (form, links, label) -> new Visits(vault, context).startPrefilled(form, links).caseId());
     }
 

@@ -5,26 +5,19 @@ import java.util.Locale;
 import org.doorstep.core.vault.VaultAccess;
 import org.doorstep.field.FieldContext;
 import org.doorstep.field.Visits;
-import org.doorstep.ui.Sections;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.Messages;
 import org.doorstep.ui.internal.cases.CasesMessages;
 import org.doorstep.ui.internal.cases.CasesScreens;
 import org.doorstep.ui.internal.cases.FieldContexts;
 import org.doorstep.ui.internal.cases.FileChooser;
-import org.doorstep.ui.internal.group.CaseOpener;
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
-import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.widgets.Composite;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
@@ -71,18 +64,11 @@ public class VisitsPart {
         };
     }
 
-    /**
-     * A case another area started (a group session's applicant) is announced on {@link CaseOpener#TOPIC}: the visits
-     * area comes to the front with that case open at its guided steps.
-     */
-    @Inject
-    @Optional
-    public void openAnnounced(@UIEventTopic(CaseOpener.TOPIC) String caseId, EPartService parts) {
-        if (screens == null || caseId == null) {
-            return;
+    /** Shows case {@code caseId} at its guided steps (see {@code CaseOpeningAddon}, which brings the area forward). */
+    public void open(String caseId) {
+        if (screens != null && caseId != null) {
+            screens.open(caseId);
         }
-        parts.showPart(Sections.VISITS.partId(), PartState.ACTIVATE);
-        screens.open(caseId);
     }
 
     @PreDestroy
