@@ -92,6 +92,8 @@ public final class GuidedCase {
     private static final String PHOTO_SLOT = "photo.";
     private static final String PHOTO_ATTEMPT_SLOT = "photo-attempt.";
     private static final String SCAN_SLOT = "scan.";
+    /** The scan proving the visit reason, named by the form's {@code visit.evidence}. */
+    public static final String VISIT_EVIDENCE_SLOT = "scan.visit-evidence";
     private static final String SIGNATURE_SLOT = "signature.";
     private static final String FINGER_SLOT = "finger.";
     private static final String FINGER_EXCEPTION_SLOT = "finger-exception.";
@@ -341,6 +343,37 @@ public final class GuidedCase {
                 form.delivery(), contact, form.relief());
         saveForm(next);
         return problems(Step.IDENTITY, locale);
+    }
+
+    /**
+     * Attaches the scan that proves the visit reason (a disability certificate, a doctor's letter, the company's
+     * letter for a group session) and names it as the form's evidence ({@value #VISIT_EVIDENCE_SLOT}); a later scan
+     * replaces it.
+     *
+     * @return the identity step's problems after saving
+     * @throws FieldException the scan is unreadable or too small (nothing changed)
+     */
+    public synchronized List<StepProblem> attachVisitEvidence(byte[] content, Locale locale) throws FieldException {
+        requireDraft();
+        ScannedDocument scan;
+        try {
+            scan = ScannedDocument.read(content);
+        } catch (ScanProblem e) {
+            throw new FieldException(e::message, e);
+        }
+        VisitBasis visit = new VisitBasis(form.visit() == null ? null : form.visit().reason(), VISIT_EVIDENCE_SLOT);
+        CaseForm next = new CaseForm(form.applicant(), form.guardian(), form.agent(), visit, form.applications(),
+                form.urgent(), form.delivery(), form.contact(), form.relief());
+        save(next, regenerate(next), progress.copy(),
+                List.of(new NewItem(ItemKind.SCAN, VISIT_EVIDENCE_SLOT, scan.mediaType(), content)));
+        relabel();
+        return problems(Step.IDENTITY, locale);
+    }
+
+    /** Whether the form names a scan proving the visit reason. */
+    public synchronized boolean hasVisitEvidence() {
+        return form.visit() != null && VISIT_EVIDENCE_SLOT.equals(form.visit().evidence())
+                && has(vault, caseId, VISIT_EVIDENCE_SLOT);
     }
 
     /** Saves the applications step (the documents asked for on the one form, urgency, delivery, fee relief). */

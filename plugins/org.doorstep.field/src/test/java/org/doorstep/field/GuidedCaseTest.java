@@ -286,6 +286,26 @@ class GuidedCaseTest {
     }
 
     @Test
+    void aVisitReasonOtherThanAgeIsProvedByAScanAttachedInTheIdentityStep() throws Exception {
+        try (FieldFixture f = new FieldFixture(dir)) {
+            GuidedCase c = f.visits().startAdHoc();
+            List<StepProblem> problems = c.saveIdentity(new Applicant("张三", ID, null), null, null,
+                    new VisitBasis(VisitReason.DISABLED, null), new Contact(ADDRESS, "李强", "13900000000"), Locale.ENGLISH);
+            assertEquals(List.of("$.visit.evidence"), problems.stream().map(StepProblem::path).toList());
+            assertFalse(c.hasVisitEvidence());
+            assertThrows(FieldException.class, () -> c.attachVisitEvidence("not a scan".getBytes(), Locale.ENGLISH));
+            assertEquals(List.of(), c.attachVisitEvidence(FieldFixture.resource("scan-id-card.pdf"), Locale.ENGLISH));
+            assertTrue(c.hasVisitEvidence());
+            String caseId = c.caseId();
+            f.restart();
+            GuidedCase resumed = f.visits().resume(caseId);
+            assertTrue(resumed.hasVisitEvidence());
+            assertEquals(GuidedCase.VISIT_EVIDENCE_SLOT, resumed.form().visit().evidence());
+            assertEquals(List.of(), resumed.problems(Step.IDENTITY, Locale.ENGLISH));
+        }
+    }
+
+    @Test
     void badInputIsRefusedInPlainWordsAndLeavesTheStoredCaseIntact() throws Exception {
         try (FieldFixture f = new FieldFixture(dir)) {
             f.workOrder(1, "WO-2", "张三", ID, ADDRESS);
