@@ -245,16 +245,8 @@ final class StepPages {
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 200).applyTo(lines);
         Label result = Ui.id(Ui.label(page, ""), CaseIds.REVIEW_RESULT);
         Button complete = Ui.button(page, CaseIds.REVIEW_COMPLETE, m.review_complete,
-                () -> host.background(g::complete, outcome -> {
-                    host.refresh();
-                    host.say(words(m, outcome));
-                }));
+                () -> host.background(g::complete, outcome -> host.refresh())); // the page then says what happened
         complete.setEnabled(open.isEmpty());
         result.setText("");
-    }
-
-    static String words(CasesMessages m, CaseCompletion.Outcome outcome) {
-        return CaseStates.sentence(m, outcome.summary().state(), outcome.packet(),
-                outcome.waiting().filter(b -> b == CaseCompletion.Blocker.REVOKED).isPresent());
     }
 }
