@@ -481,6 +481,11 @@ public final class GuidedCase {
                 new Officer(officer.id(), officer.name()), LocalDate.now(context.clock())));
     }
 
+    /** The notice as blocks for a printer ({@link PrintableNotice}), from the same page {@link #noticeHtml()} makes. */
+    public synchronized List<PrintableNotice.Block> noticeBlocks() throws FieldException {
+        return PrintableNotice.of(noticeHtml());
+    }
+
     /** Writes the notice to {@code file} (through a temporary file, so a half-written notice is never left). */
     public synchronized Path saveNotice(Path file) throws FieldException, IOException {
         String html = noticeHtml();
