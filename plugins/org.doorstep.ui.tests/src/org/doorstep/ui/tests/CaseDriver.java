@@ -92,6 +92,13 @@ final class CaseDriver {
         ui.settle();
     }
 
+    /** Waits until today's visits are read (off the UI thread) and shown. */
+    void visitsShown() {
+        ui.waitUntil("today's visits are shown", () -> Drive.visible(ui, CaseIds.VISITS_TABLE)
+                && !ui.get(CaseIds.VISITS_PROGRESS, ProgressBar.class).isVisible());
+        ui.settle();
+    }
+
     void next() {
         click(CaseIds.CASE_NEXT);
         idle();

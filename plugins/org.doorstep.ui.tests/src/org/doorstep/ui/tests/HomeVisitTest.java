@@ -12,7 +12,9 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,12 @@ import org.doorstep.sync.vault.DeviceEnrolment;
 import org.doorstep.sync.vault.PacketSpoolFolder;
 import org.doorstep.ui.internal.cases.CaseIds;
 import org.doorstep.ui.internal.cases.FileChooser;
+import org.doorstep.ui.internal.cases.PrinterChooser;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.eclipse.swt.printing.Printer;
+import org.eclipse.swt.printing.PrinterData;
 import org.doorstep.vault.CaseState;
 import org.doorstep.vault.ItemInfo;
 import org.doorstep.vault.PacketRecord;
@@ -92,7 +100,9 @@ class HomeVisitTest {
             Shell shell = ui.mainShell();
             try (ActionCounter actions = ActionCounter.on(ui.display()).pressesOnly()) {
                 CaseDriver c = new CaseDriver(ui, files, actions);
+                c.visitsShown(); // read when the area was built, before the test's work orders were all in
                 c.click(CaseIds.VISITS_REFRESH);
+                c.visitsShown();
                 actions.reset(); // the visit starts with today's list on the screen
 
                 // today's list: the overdue order first (it is still open), then today's; tomorrow's is only counted
@@ -130,6 +140,19 @@ class HomeVisitTest {
                     assertTrue(Files.readString(notice).contains("张三"));
                 }
                 Screenshots.capture(shell, "visit-04-checklist");
+                // printed for the applicant: through the system's "Print to File" printer into a PDF, read back
+                Path printed = files.path("notice-printed.pdf");
+                ui.workbenchContext().set(PrinterChooser.class, s -> printToFile(printed));
+                c.click(CaseIds.CHECKLIST_PRINT);
+                assertTrue(c.text(CaseIds.CASE_SAID).startsWith("告知单已送往打印机"), c.text(CaseIds.CASE_SAID));
+                try (PDDocument pdf = Loader.loadPDF(printed.toFile())) {
+                    String text = new PDFTextStripper().getText(pdf);
+                    assertTrue(text.contains("上门办证一次性告知单") && text.contains("张三") && text.contains("补交方式"), text);
+                    assertTrue(pdf.getNumberOfPages() >= 1);
+                }
+                // kept beside the screenshots for a person to look at
+                Files.copy(printed, Screenshots.folder().resolve("visit-04b-notice-printed.pdf"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
                 // photo: the passport's family first; a failed attempt keeps the officer there for attempts 2 and 3
                 c.next();
@@ -203,7 +226,7 @@ class HomeVisitTest {
 
                 // the officer leaves the case and resumes it from today's list, where it was left
                 c.click(CaseIds.CASE_BACK_TO_LIST);
-                ui.waitUntil("today's list", () -> Drive.visible(ui, CaseIds.VISITS_TABLE));
+                c.visitsShown();
                 assertEquals("草稿", ui.get(CaseIds.VISITS_TABLE, Table.class).getItem(1).getText(3));
                 Screenshots.capture(shell, "visit-12-left-for-later");
                 c.row(CaseIds.VISITS_TABLE, 1);
@@ -222,7 +245,7 @@ class HomeVisitTest {
                 int counted = actions.count();
 
                 c.click(CaseIds.CASE_BACK_TO_LIST);
-                ui.waitUntil("today's list", () -> Drive.visible(ui, CaseIds.VISITS_TABLE));
+                c.visitsShown();
                 assertEquals("已封存，待发送", ui.get(CaseIds.VISITS_TABLE, Table.class).getItem(1).getText(3));
                 Screenshots.capture(shell, "visit-16-list-after");
 
@@ -256,6 +279,15 @@ class HomeVisitTest {
             assertEquals(3, stored.photoAttempts("exit-entry").size(), "every attempt's checks are kept on record");
             assertTrue(stored.photoAccepted("exit-entry") && stored.photoAccepted("id-card"));
         }
+    }
+
+    /** The system's "Print to File" printer (GTK's file backend), writing a PDF to {@code file}. */
+    private static Optional<PrinterData> printToFile(Path file) {
+        PrinterData data = Arrays.stream(Printer.getPrinterList()).filter(p -> p.name.equals("Print to File"))
+                .findFirst().orElseThrow(() -> new AssertionError("GTK's Print to File printer is not installed"));
+        data.printToFile = true;
+        data.fileName = file.toString();
+        return Optional.of(data);
     }
 
     private static List<String> names(Table table) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * ./mvnw -B -o verify -Dtest=VisitsListHeapBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false \
- *   -Ddoorstep.test.vmargs="-Xmx1g -Djava.awt.headless=true -Ddoorstep.bench.cases=500"
+ *   -Ddoorstep.test.vmargs="-Xmx1g -Djava.awt.headless=true -Ddoorstep.data=/tmp/bench-data -Ddoorstep.bench.cases=500"
  * </pre>
  *
  * The laptop is set up by the product's own vault component; HQ's 500 work orders are due today and each is started
@@ -110,8 +110,11 @@ class VisitsListHeapBenchmark {
 
     /** The visits list on screen, filled afresh from the vault. */
     private static Table shownList(RunningWorkbench ui) {
-        ui.waitUntil("the visits list", () -> ui.find(CaseIds.VISITS_TABLE).isPresent());
+        ui.waitUntil("the visits list", () -> ui.find(CaseIds.VISITS_TABLE).isPresent() && !ui.get(CaseIds.VISITS_PROGRESS,
+                org.eclipse.swt.widgets.ProgressBar.class).isVisible());
         Drive.click(ui, CaseIds.VISITS_REFRESH);
+        ui.waitUntil("the list is read", () -> !ui.get(CaseIds.VISITS_PROGRESS,
+                org.eclipse.swt.widgets.ProgressBar.class).isVisible());
         ui.settle();
         return ui.get(CaseIds.VISITS_TABLE, Table.class);
     }

@@ -67,6 +67,7 @@ final class CapturePages {
     static final String PHOTO_SOURCE = "photoSource";
     static final String CAMERA = "camera";
     static final String CAMERA_PROBLEM = "cameraProblem";
+    static final String CAMERA_OPENING = "cameraOpening";
     static final String CAMERA_FRAME = "cameraFrame";
     static final String PHOTO_GUIDE_CANVAS = "photoGuideCanvas";
     /** Source choices of the photo screen, in the order of its combo. */
@@ -105,19 +106,21 @@ final class CapturePages {
         Label sourceStatus = Ui.id(Ui.label(page, ""), CaseIds.PHOTO_SOURCE_STATUS);
         CameraPreview camera = host.memo(CAMERA) instanceof CameraPreview c ? c : null;
         if (sourceIndex == PHOTO_CAMERA) {
-            sourceStatus.setText(camera != null ? m.photo_cameraLive
-                    : host.memo(CAMERA_PROBLEM) instanceof String problem ? problem : m.photo_cameraSearching);
+            if (camera != null) {
+                sourceStatus.setText(m.photo_cameraLive);
+            } else if (host.memo(CAMERA_PROBLEM) instanceof String problem) {
+                sourceStatus.setText(problem);
+            } else {
+                sourceStatus.setText(m.photo_cameraSearching);
+                openCamera(page, host);
+            }
         }
         source.addListener(SWT.Selection, e -> {
             host.memo(PHOTO_SOURCE, source.getSelectionIndex());
-            if (source.getSelectionIndex() == PHOTO_CAMERA) {
-                openCamera(page, host);
-            } else {
-                host.close(CAMERA);
-                host.memo(CAMERA_PROBLEM, null);
-                host.memo(CAMERA_FRAME, null);
-            }
-            host.refresh();
+            host.close(CAMERA);
+            host.memo(CAMERA_PROBLEM, null);
+            host.memo(CAMERA_FRAME, null);
+            host.refresh(); // the camera is opened when the screen is drawn with it chosen
         });
 
         Composite row = new Composite(page, SWT.NONE);
@@ -249,10 +252,10 @@ final class CapturePages {
 
     /** Opens the camera off the UI thread; its frames are drawn under the guide as they come. */
     private static void openCamera(Composite page, GuidedCaseView.Host host) {
-        if (host.memo(CAMERA) != null) {
+        if (host.memo(CAMERA) != null || Boolean.TRUE.equals(host.memo(CAMERA_OPENING))) {
             return;
         }
-        host.memo(CAMERA_PROBLEM, null);
+        host.memo(CAMERA_OPENING, true);
         org.eclipse.swt.widgets.Display display = page.getDisplay();
         host.background(() -> CameraPreview.firstCamera(frame -> {
             ImageData scaled = Frames.scaled(frame, GUIDE_WIDTH, GUIDE_HEIGHT);
@@ -265,9 +268,11 @@ final class CapturePages {
                 });
             }
         }), preview -> {
+            host.memo(CAMERA_OPENING, null);
             host.memo(CAMERA, preview);
             host.refresh();
         }, e -> {
+            host.memo(CAMERA_OPENING, null);
             host.memo(CAMERA_PROBLEM, e instanceof PhotoInputException p ? p.reason(host.locale()) : host.explain(e));
             host.refresh();
         });

@@ -8,6 +8,8 @@ public final class CaseIds {
     public static final String VISITS_NEW_AD_HOC = "visits.newAdHoc";
     public static final String VISITS_REFRESH = "visits.refresh";
     public static final String VISITS_MESSAGE = "visits.message";
+    /** Shown while today's visits are read. */
+    public static final String VISITS_PROGRESS = "visits.progress";
     /** The day and how many visits are listed. */
     public static final String VISITS_HEADING = "visits.heading";
 
@@ -17,6 +19,8 @@ public final class CaseIds {
     public static final String STEP_PREFIX = "case.step.";
     public static final String CASE_PROBLEMS = "case.problems";
     public static final String CASE_PROGRESS = "case.progress";
+    /** The sentence under the screen: saved, refused, printed … */
+    public static final String CASE_SAID = "case.said";
     public static final String CASE_NEXT = "case.next";
     public static final String CASE_PREVIOUS = "case.previous";
 
@@ -44,6 +48,7 @@ public final class CaseIds {
     public static final String CHECKLIST_PENDING = "checklist.pending";
     public static final String CHECKLIST_DEADLINE = "checklist.deadline";
     public static final String CHECKLIST_SAVE_NOTICE = "checklist.saveNotice";
+    public static final String CHECKLIST_PRINT = "checklist.print";
 
     public static final String PHOTO_IMPORT = "photo.import";
     public static final String PHOTO_GUIDE = "photo.guide";

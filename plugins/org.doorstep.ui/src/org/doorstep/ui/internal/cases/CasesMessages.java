@@ -147,6 +147,8 @@ public class CasesMessages {
     public String visits_overdue;
     public String visits_onTheSpot;
     public String visits_openFailed;
+    public String visits_loading;
+    public String visits_listFailed;
     public String state_complete;
     public String state_sealed;
     public String state_queued;
@@ -161,6 +163,11 @@ public class CasesMessages {
     public String review_shredded;
     public String review_rejected;
     public String cl_noticeFile;
+    public String cl_printNotice;
+    public String cl_printing;
+    public String cl_printed;
+    public String cl_printFailed;
+    public String cl_pageFooter;
     public String photo_familyDone;
     public String photo_familyOpen;
     public String photo_source;

@@ -54,6 +54,9 @@ final class GuidedCaseView {
         /** Asks the officer for files (the system's dialog in the product). */
         FileChooser files();
 
+        /** Asks the officer for a printer (the system's print dialog in the product). */
+        PrinterChooser printers();
+
         /** Something a screen keeps across its redraws (the last fingerprint attempt …); null when none. */
         Object memo(String key);
 
@@ -65,6 +68,7 @@ final class GuidedCaseView {
     private final GuidedCase guided;
     private final Runnable backToList;
     private final FileChooser files;
+    private final PrinterChooser printers;
     private final Composite root;
     private final Composite indicator;
     private final Composite pageHolder;
@@ -76,8 +80,9 @@ final class GuidedCaseView {
     private static final System.Logger LOG = System.getLogger(GuidedCaseView.class.getName());
 
     GuidedCaseView(Composite parent, CasesMessages m, Locale locale, GuidedCase guided, FileChooser files,
-            Runnable backToList) {
+            PrinterChooser printers, Runnable backToList) {
         this.files = files;
+        this.printers = printers;
         this.m = m;
         this.locale = locale;
         this.guided = guided;
@@ -106,7 +111,7 @@ final class GuidedCaseView {
         progress = Ui.id(new ProgressBar(right, SWT.INDETERMINATE), CaseIds.CASE_PROGRESS);
         progress.setVisible(false);
         problems = Ui.id(Ui.label(right, ""), CaseIds.CASE_PROBLEMS);
-        said = Ui.label(right, "");
+        said = Ui.id(Ui.label(right, ""), CaseIds.CASE_SAID);
         Composite nav = new Composite(right, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(nav);
         Ui.button(nav, CaseIds.CASE_PREVIOUS, m.case_previous, () -> move(-1));
@@ -168,6 +173,7 @@ final class GuidedCaseView {
         if (shown != Step.PHOTO) {
             close(CapturePages.CAMERA);
             memos.remove(CapturePages.CAMERA_FRAME);
+            memos.remove(CapturePages.CAMERA_PROBLEM); // looked for again when the officer comes back
         }
         if (shown != Step.FINGERPRINTS) {
             close(CapturePages.SCANNER);
@@ -266,6 +272,11 @@ final class GuidedCaseView {
             @Override
             public void close(String key) {
                 GuidedCaseView.this.close(key);
+            }
+
+            @Override
+            public PrinterChooser printers() {
+                return printers;
             }
 
             @Override

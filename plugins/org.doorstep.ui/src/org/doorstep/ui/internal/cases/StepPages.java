@@ -208,7 +208,26 @@ final class StepPages {
                 host.say(host.explain(e));
             }
         });
-        Ui.button(page, CaseIds.CHECKLIST_SAVE_NOTICE, m.cl_saveNotice, () -> {
+        Composite notice = new Composite(page, SWT.NONE);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(notice);
+        Ui.button(notice, CaseIds.CHECKLIST_PRINT, m.cl_printNotice, () -> host.printers().choose(page.getShell())
+                .ifPresent(printer -> {
+                    // laid out and sent to the printer on the UI thread (SWT's printing is bound to it): a page or two
+                    host.say(m.cl_printing);
+                    page.getDisplay().update();
+                    try {
+                        int pages = NoticePrinter.print(printer, g.noticeBlocks(), CasesMessages.format(m.cl_noticeFile,
+                                g.summary().shortId()), m.cl_pageFooter);
+                        host.say(CasesMessages.format(m.cl_printed, pages, printer.name));
+                    } catch (org.doorstep.field.FieldException e) {
+                        host.say(host.explain(e));
+                    } catch (RuntimeException | org.eclipse.swt.SWTError e) {
+                        System.getLogger(StepPages.class.getName()).log(System.Logger.Level.ERROR,
+                                "printing the notice failed", e);
+                        host.say(m.cl_printFailed);
+                    }
+                }));
+        Ui.button(notice, CaseIds.CHECKLIST_SAVE_NOTICE, m.cl_saveNotice, () -> {
             host.files().save(page.getShell(), CasesMessages.format(m.cl_noticeFile, g.summary().shortId()), "*.html",
                     m.files_html)
                     .ifPresent(file -> host.background(() -> g.saveNotice(file),

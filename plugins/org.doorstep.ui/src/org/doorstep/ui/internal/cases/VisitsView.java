@@ -56,7 +56,7 @@ final class VisitsView {
         Ui.button(buttons, CaseIds.VISITS_OPEN, m.visits_open, this::openSelected);
         Ui.button(buttons, CaseIds.VISITS_NEW_AD_HOC, m.visits_newAdHoc, this::newAdHoc);
         Ui.button(buttons, CaseIds.VISITS_REFRESH, m.visits_refresh, this::refresh);
-        progress = new ProgressBar(root, SWT.INDETERMINATE);
+        progress = Ui.id(new ProgressBar(root, SWT.INDETERMINATE), CaseIds.VISITS_PROGRESS);
         progress.setVisible(false);
         message = Ui.id(Ui.label(root, ""), CaseIds.VISITS_MESSAGE);
         refresh();
@@ -66,8 +66,17 @@ final class VisitsView {
         return root;
     }
 
+    /** Reads today's visits off the UI thread (a second or so with hundreds of cases), then fills the table. */
     void refresh() {
-        Visits.Day day = visits.today();
+        message.setText(m.visits_loading);
+        Ui.inBackground(root, progress, visits::today, this::show, e -> {
+            System.getLogger(VisitsView.class.getName()).log(System.Logger.Level.ERROR, "today's visits could not be read", e);
+            message.setText(m.visits_listFailed);
+            root.layout(true, true);
+        });
+    }
+
+    private void show(Visits.Day day) {
         shown = day.visits();
         heading.setText(CasesMessages.format(m.visits_today, day.date().toString(), shown.size())
                 + (day.later() > 0 ? " " + CasesMessages.format(m.visits_later, day.later()) : ""));
