@@ -216,6 +216,12 @@ class HomeVisitTest {
                     String connected = c.text(CaseIds.FINGER_SOURCE_STATUS);
                     assertTrue(connected.contains(SbiScanner.MODEL) && connected.contains("127.0.0.1:" + scanner.port()),
                             connected);
+                    // the scanner's live preview (SBI STREAM) shows in the print box before capturing
+                    ui.waitUntil("the live preview", () -> c.text(CaseIds.FINGER_SOURCE_STATUS).contains("实时预览中"),
+                            () -> c.text(CaseIds.FINGER_SOURCE_STATUS));
+                    assertTrue(scanner.requests().contains("STREAM /stream"), scanner.requests().toString());
+                    ui.settle();
+                    Screenshots.capture(shell, "visit-10b-scanner-live-preview");
                     c.click(CaseIds.FINGER_CAPTURE);
                     c.idle();
                     assertTrue(scanner.requests().contains("RCAPTURE /capture"), scanner.requests().toString());

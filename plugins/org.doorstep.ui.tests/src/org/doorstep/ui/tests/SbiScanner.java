@@ -32,7 +32,8 @@ import org.doorstep.fingerprint.iso.FingerImageRecord;
  * A fingerprint device service inside the test, speaking the SBI protocol (discovery, device info, registration
  * capture with unsigned "developer" tokens and the hash chain) on 127.0.0.1 at the first free port of 4501–4600,
  * as a scanner's own service would; the product finds it with its ordinary search. It serves one of the test's
- * real finger images (as an ISO/IEC 19794-4 record) for whatever finger is asked. It is a test double of the
+ * real finger images (as an ISO/IEC 19794-4 record) for whatever finger is asked, and the same print as a live
+ * preview (SBI {@code STREAM}, M-JPEG). It is a test double of the
  * device, declared as such in its answers ("Doorstep tests"), never shipped; the fingerprint module's
  * {@code SbiTestDevice} does the same with every way a device can misbehave.
  */
@@ -44,11 +45,13 @@ final class SbiScanner implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final byte[] image;
+    private final byte[] jpeg;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     private SbiScanner(ServerSocket server, byte[] image) {
         this.server = server;
         this.image = image;
+        this.jpeg = jpeg(image);
         Thread acceptor = new Thread(this::accept, "sbi-test-scanner-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -79,6 +82,11 @@ final class SbiScanner implements AutoCloseable {
             }
             String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
             String[] parts = requestLine.split(" ");
+            if (requestLine.startsWith("STREAM /stream")) {
+                requests.add("STREAM /stream");
+                streamFrames(socket.getOutputStream());
+                return;
+            }
             int status = 200;
             String answer;
             try {
@@ -101,6 +109,43 @@ final class SbiScanner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // a client that went away; the next request gets a new connection
         }
+    }
+
+    /** SBI's live preview: M-JPEG, the served print as a frame every 100 ms, until the product closes it. */
+    private void streamFrames(OutputStream out) throws IOException {
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: multipart/x-mixed-replace; boundary=frame\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 1200 && !server.isClosed(); i++) {
+            out.write(("--frame\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(jpeg);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The served image as a JPEG (SWT's encoder; a grey PNG is widened to 24 bits first). */
+    private static byte[] jpeg(byte[] png) {
+        org.eclipse.swt.graphics.ImageData grey = new org.eclipse.swt.graphics.ImageData(new java.io.ByteArrayInputStream(png));
+        org.eclipse.swt.graphics.ImageData rgb = new org.eclipse.swt.graphics.ImageData(grey.width, grey.height, 24,
+                new org.eclipse.swt.graphics.PaletteData(0xFF0000, 0xFF00, 0xFF));
+        for (int y = 0; y < grey.height; y++) {
+            for (int x = 0; x < grey.width; x++) {
+                org.eclipse.swt.graphics.RGB c = grey.palette.getRGB(grey.getPixel(x, y));
+                rgb.setPixel(x, y, (c.red << 16) | (c.green << 8) | c.blue);
+            }
+        }
+        org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+        loader.data = new org.eclipse.swt.graphics.ImageData[] { rgb };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        loader.save(out, org.eclipse.swt.SWT.IMAGE_JPEG);
+        return out.toByteArray();
     }
 
     private static String line(BufferedInputStream in) throws IOException {

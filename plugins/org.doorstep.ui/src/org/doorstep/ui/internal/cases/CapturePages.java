@@ -19,6 +19,7 @@ import org.doorstep.fingerprint.drivers.ImageImportDriver;
 import org.doorstep.fingerprint.FingerprintException;
 import org.doorstep.fingerprint.drivers.SbiDriver;
 import org.doorstep.fingerprint.drivers.SbiOptions;
+import org.doorstep.fingerprint.drivers.SbiStream;
 import org.doorstep.fingerprint.drivers.SimulatorDriver;
 import org.doorstep.photo.Attempt;
 import org.doorstep.photo.CameraPreview;
@@ -307,6 +308,11 @@ final class CapturePages {
     static final String SCANNER = "fingerScanner";
     static final String SCANNER_PROBLEM = "fingerScannerProblem";
     static final String SCANNER_SEARCHING = "fingerScannerSearching";
+    static final String SCANNER_STREAM = "fingerScannerStream";
+    static final String SCANNER_STREAM_PROBLEM = "fingerScannerStreamProblem";
+    static final String SCANNER_STREAM_OPENING = "fingerScannerStreamOpening";
+    static final String FINGER_FRAME = "fingerFrame";
+    static final String FINGER_CANVAS = "fingerCanvas";
     /** Source choices of the fingerprint screen, in the order of its combo. */
     static final int FINGER_SCANNER = 0;
     static final int FINGER_FILE = 1;
@@ -334,7 +340,14 @@ final class CapturePages {
         SbiDriver scanner = host.memo(SCANNER) instanceof SbiDriver d ? d : null;
         if (sourceIndex == FINGER_SCANNER) {
             if (scanner != null) {
-                status.setText(CasesMessages.format(m.finger_scannerConnected, scanner.device().label()));
+                SbiStream live = host.memo(SCANNER_STREAM) instanceof SbiStream st ? st : null;
+                String preview = live != null ? m.finger_livePreview
+                        : host.memo(SCANNER_STREAM_PROBLEM) instanceof String problem ? problem : "";
+                status.setText(CasesMessages.format(m.finger_scannerConnected, scanner.device().label())
+                        + (preview.isEmpty() ? "" : "\n" + preview));
+                if (live == null && !(host.memo(SCANNER_STREAM_PROBLEM) instanceof String)) {
+                    openStream(page, host, scanner, next.orElse(FingerPosition.RIGHT_INDEX));
+                }
             } else if (host.memo(SCANNER_PROBLEM) instanceof String problem) {
                 status.setText(problem);
             } else {
@@ -363,8 +376,19 @@ final class CapturePages {
                 printed.dispose();
             }
         });
+        host.memo(FINGER_CANVAS, print);
         print.addPaintListener(e -> {
-            if (printed != null) {
+            ImageData frame = sourceIndex == FINGER_SCANNER && host.memo(SCANNER_STREAM) != null
+                    && host.memo(FINGER_FRAME) instanceof ImageData d ? d : null;
+            if (frame != null) {
+                // the scanner's live picture: the officer sees the finger placed before capturing
+                Image live = new Image(print.getDisplay(), frame);
+                try {
+                    e.gc.drawImage(live, 0, 0);
+                } finally {
+                    live.dispose();
+                }
+            } else if (printed != null) {
                 e.gc.drawImage(printed, 0, 0);
             } else {
                 e.gc.drawText(sourceIndex == FINGER_SCANNER ? m.finger_noLivePreview : m.finger_noImage, 8, 8, true);
@@ -434,6 +458,9 @@ final class CapturePages {
             }
         }).setEnabled(last != null);
         Ui.button(buttons, CaseIds.FINGER_RESCAN, m.finger_rescan, () -> {
+            host.close(SCANNER_STREAM);
+            host.memo(SCANNER_STREAM_PROBLEM, null);
+            host.memo(FINGER_FRAME, null);
             host.close(SCANNER);
             host.memo(SCANNER_PROBLEM, null);
             host.memo(FINGER_SOURCE, FINGER_SCANNER);
@@ -502,6 +529,44 @@ final class CapturePages {
             host.memo(SCANNER_PROBLEM, CasesMessages.format(host.messages().finger_scannerNone, why));
             host.refresh();
         });
+    }
+
+    /**
+     * Opens the scanner's live preview (SBI STREAM) off the UI thread; its frames are decoded on the stream's thread
+     * and drawn in the print box as they come. A scanner without one says so beside its name.
+     */
+    private static void openStream(Composite page, GuidedCaseView.Host host, SbiDriver scanner, FingerPosition position) {
+        if (Boolean.TRUE.equals(host.memo(SCANNER_STREAM_OPENING))) {
+            return;
+        }
+        host.memo(SCANNER_STREAM_OPENING, true);
+        org.eclipse.swt.widgets.Display display = page.getDisplay();
+        host.background(() -> scanner.stream(position, jpeg -> {
+            ImageData frame = fitted(new ImageData(new ByteArrayInputStream(jpeg)), FINGER_BOX);
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> {
+                    host.memo(FINGER_FRAME, frame);
+                    if (host.memo(FINGER_CANVAS) instanceof Canvas c && !c.isDisposed()) {
+                        c.redraw();
+                    }
+                });
+            }
+        }), stream -> {
+            host.memo(SCANNER_STREAM_OPENING, null);
+            host.memo(SCANNER_STREAM, stream);
+            host.refresh();
+        }, e -> {
+            host.memo(SCANNER_STREAM_OPENING, null);
+            host.memo(SCANNER_STREAM_PROBLEM, e instanceof FingerprintException f ? f.message(host.locale())
+                    : host.explain(e));
+            host.refresh();
+        });
+    }
+
+    /** A frame scaled to fit a box of {@code box} pixels, keeping its proportions. */
+    private static ImageData fitted(ImageData d, int box) {
+        double scale = Math.min((double) box / d.width, (double) box / d.height);
+        return d.scaledTo(Math.max(1, (int) (d.width * scale)), Math.max(1, (int) (d.height * scale)));
     }
 
     /** The fingers kept and excepted so far, for the line under the quality bar. */

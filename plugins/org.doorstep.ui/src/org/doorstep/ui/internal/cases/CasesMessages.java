@@ -183,6 +183,7 @@ public class CasesMessages {
     public String finger_scannerSearching;
     public String finger_scannerNone;
     public String finger_noLivePreview;
+    public String finger_livePreview;
     public String finger_noImage;
     public String finger_kept;
     public String finger_keptOne;

@@ -119,6 +119,7 @@ final class GuidedCaseView {
         shown = guided.currentStep();
         // a camera or scanner left open is released with the screen
         root.addDisposeListener(e -> {
+            close(CapturePages.SCANNER_STREAM); // the preview before the scanner it reads from
             for (String key : java.util.List.copyOf(memos.keySet())) {
                 close(key);
             }
@@ -176,6 +177,9 @@ final class GuidedCaseView {
             memos.remove(CapturePages.CAMERA_PROBLEM); // looked for again when the officer comes back
         }
         if (shown != Step.FINGERPRINTS) {
+            close(CapturePages.SCANNER_STREAM);
+            memos.remove(CapturePages.SCANNER_STREAM_PROBLEM);
+            memos.remove(CapturePages.FINGER_FRAME);
             close(CapturePages.SCANNER);
             memos.remove(CapturePages.SCANNER_PROBLEM);
         }

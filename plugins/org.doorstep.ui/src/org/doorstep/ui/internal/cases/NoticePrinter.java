@@ -26,6 +26,8 @@ import org.eclipse.swt.printing.PrinterData;
 final class NoticePrinter {
 
     private static final String FONT = "Noto Serif CJK SC";
+    /** Punctuation that Chinese typesetting keeps off the start of a line. */
+    private static final String CLOSING = "。，、；：？！）」』》〉】”’,.;:?!)";
 
     private final Printer printer;
     private GC gc;
@@ -216,7 +218,10 @@ final class NoticePrinter {
         return widths;
     }
 
-    /** Lines of {@code text} no wider than {@code width}: breaks at line ends, then wherever a character no longer fits. */
+    /**
+     * Lines of {@code text} no wider than {@code width}: breaks at line ends, then wherever a character no longer
+     * fits, except before closing punctuation.
+     */
     private List<String> wrap(String text, Font f, int width) {
         gc.setFont(f);
         List<String> out = new ArrayList<>();
@@ -226,7 +231,8 @@ final class NoticePrinter {
             while (i < paragraph.length()) {
                 int cp = paragraph.codePointAt(i);
                 String next = line + new String(Character.toChars(cp));
-                if (line.length() > 0 && gc.textExtent(next).x > width) {
+                // a closing mark (。，、）…) never starts a line: it stays at the end of this one, into the margin
+                if (line.length() > 0 && gc.textExtent(next).x > width && CLOSING.indexOf(cp) < 0) {
                     out.add(line.toString());
                     line.setLength(0);
                     if (cp == ' ') {
