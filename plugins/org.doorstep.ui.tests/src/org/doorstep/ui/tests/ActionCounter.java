@@ -35,6 +35,7 @@ import org.eclipse.swt.widgets.Widget;
  * counted press (the click's own Selection, Enter or Space on a button, an arrow in a list) is part of that
  * press.</li>
  * </ul>
+ * With {@link #pressesOnly()} a Selection never counts on its own (the visit tests press, then select).
  * Use: {@code try (ActionCounter actions = ActionCounter.on(display)) { …; assertEquals(…, actions.count()); }};
  * {@link #actions()} says what was counted, for the message of a failing assertion.
  */
@@ -46,6 +47,8 @@ public final class ActionCounter implements AutoCloseable {
     private final Listener filter = this::handle;
     private final List<String> actions = new ArrayList<>();
     private int typedKeys;
+    private boolean paused;
+    private boolean selectionsCount = true;
     /** The widget of the last counted press, whose own Selection is part of that press. */
     private Widget pressed;
     /**
@@ -87,6 +90,31 @@ public final class ActionCounter implements AutoCloseable {
         return typedKeys;
     }
 
+    /**
+     * Counts presses only (mouse buttons and keys), never a {@code Selection} on its own: for tests that click by
+     * sending the press first ({@code MouseDown}, then the widget's Selection), so that the Selections a screen's
+     * own code causes while it is drawn (a {@code DateTime} given its date fires one on GTK) are not taken for the
+     * officer's.
+     */
+    public ActionCounter pressesOnly() {
+        selectionsCount = false;
+        return this;
+    }
+
+    /**
+     * Stops counting while data other than typing is entered (strokes of a signature on the pad are the applicant's
+     * handwriting, not officer actions) until {@link #resume()}.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        pressed = null;
+        traversedWidget = null;
+    }
+
     /** Starts again from zero, e.g. after a test's preparation. */
     public void reset() {
         actions.clear();
@@ -105,6 +133,9 @@ public final class ActionCounter implements AutoCloseable {
     }
 
     private void handle(Event event) {
+        if (paused) {
+            return;
+        }
         switch (event.type) {
             case SWT.MouseDown -> {
                 traversedWidget = null;
@@ -146,6 +177,9 @@ public final class ActionCounter implements AutoCloseable {
             }
             case SWT.Selection -> {
                 traversedWidget = null;
+                if (!selectionsCount) {
+                    return; // presses only: whatever caused this Selection was counted as its press, or is not the officer's
+                }
                 if (event.widget != null && event.widget == pressed) {
                     pressed = null; // caused by the press already counted
                     return;

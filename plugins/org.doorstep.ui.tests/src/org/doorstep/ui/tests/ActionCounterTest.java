@@ -113,6 +113,25 @@ class ActionCounterTest {
     }
 
     @Test
+    void withPressesOnlyASelectionTheScreenCausesItselfIsNotCountedButAPressIs() {
+        try (ActionCounter actions = ActionCounter.on(display).pressesOnly()) {
+            // a date field given its date by the screen's code fires a Selection on GTK: not the officer's
+            org.eclipse.swt.widgets.DateTime date = new org.eclipse.swt.widgets.DateTime(shell,
+                    SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
+            date.setDate(2026, 11, 21);
+            send(date, SWT.Selection, new Event());
+            settle();
+            assertEquals(0, actions.count(), actions.actions().toString());
+            // a click: the press counts, its Selection is part of it
+            send(save, SWT.MouseDown, mouse(1));
+            send(save, SWT.MouseUp, mouse(1));
+            send(save, SWT.Selection, new Event());
+            assertEquals(1, actions.count(), actions.actions().toString());
+            assertEquals(List.of("click on Button[test.save]"), actions.actions());
+        }
+    }
+
+    @Test
     void realInputFromTheDisplayIsCountedTheSameWay() {
         try (ActionCounter actions = ActionCounter.on(display)) {
             shell.forceActive();

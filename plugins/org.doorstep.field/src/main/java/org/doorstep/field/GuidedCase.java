@@ -92,6 +92,8 @@ public final class GuidedCase {
     private static final String PHOTO_SLOT = "photo.";
     private static final String PHOTO_ATTEMPT_SLOT = "photo-attempt.";
     private static final String SCAN_SLOT = "scan.";
+    /** The scan proving the visit reason, named by the form's {@code visit.evidence}. */
+    public static final String VISIT_EVIDENCE_SLOT = "scan.visit-evidence";
     private static final String SIGNATURE_SLOT = "signature.";
     private static final String FINGER_SLOT = "finger.";
     private static final String FINGER_EXCEPTION_SLOT = "finger-exception.";
@@ -197,6 +199,17 @@ public final class GuidedCase {
     /** The checklist, once identity and applications are valid (else empty). */
     public synchronized Optional<Checklist> checklist() {
         return formProblems().isEmpty() ? Optional.ofNullable(checklist) : Optional.empty();
+    }
+
+    /** The newest packet this case was sealed into (its id is what the officer may quote to HQ), if any. */
+    public synchronized Optional<org.doorstep.vault.PacketRecord> packet() {
+        List<org.doorstep.vault.PacketRecord> packets = vault.packets().ofCase(caseId);
+        return packets.isEmpty() ? Optional.empty() : Optional.of(packets.get(packets.size() - 1));
+    }
+
+    /** Why a completed case would not be sealed now (not enrolled, revoked), if it would not. */
+    public synchronized Optional<CaseCompletion.Blocker> sealingBlocker() {
+        return new CaseCompletion(vault, context.clock(), context.random()).sealingBlocker();
     }
 
     /** The step the officer was last on. */
@@ -332,6 +345,37 @@ public final class GuidedCase {
         return problems(Step.IDENTITY, locale);
     }
 
+    /**
+     * Attaches the scan that proves the visit reason (a disability certificate, a doctor's letter, the company's
+     * letter for a group session) and names it as the form's evidence ({@value #VISIT_EVIDENCE_SLOT}); a later scan
+     * replaces it.
+     *
+     * @return the identity step's problems after saving
+     * @throws FieldException the scan is unreadable or too small (nothing changed)
+     */
+    public synchronized List<StepProblem> attachVisitEvidence(byte[] content, Locale locale) throws FieldException {
+        requireDraft();
+        ScannedDocument scan;
+        try {
+            scan = ScannedDocument.read(content);
+        } catch (ScanProblem e) {
+            throw new FieldException(e::message, e);
+        }
+        VisitBasis visit = new VisitBasis(form.visit() == null ? null : form.visit().reason(), VISIT_EVIDENCE_SLOT);
+        CaseForm next = new CaseForm(form.applicant(), form.guardian(), form.agent(), visit, form.applications(),
+                form.urgent(), form.delivery(), form.contact(), form.relief());
+        save(next, regenerate(next), progress.copy(),
+                List.of(new NewItem(ItemKind.SCAN, VISIT_EVIDENCE_SLOT, scan.mediaType(), content)));
+        relabel();
+        return problems(Step.IDENTITY, locale);
+    }
+
+    /** Whether the form names a scan proving the visit reason. */
+    public synchronized boolean hasVisitEvidence() {
+        return form.visit() != null && VISIT_EVIDENCE_SLOT.equals(form.visit().evidence())
+                && has(vault, caseId, VISIT_EVIDENCE_SLOT);
+    }
+
     /** Saves the applications step (the documents asked for on the one form, urgency, delivery, fee relief). */
     public synchronized List<StepProblem> saveApplications(List<Application> applications, Urgency urgent,
             Delivery delivery, FeeRelief relief, Locale locale) {
@@ -437,6 +481,11 @@ public final class GuidedCase {
                 new Officer(officer.id(), officer.name()), LocalDate.now(context.clock())));
     }
 
+    /** The notice as blocks for a printer ({@link PrintableNotice}), from the same page {@link #noticeHtml()} makes. */
+    public synchronized List<PrintableNotice.Block> noticeBlocks() throws FieldException {
+        return PrintableNotice.of(noticeHtml());
+    }
+
     /** Writes the notice to {@code file} (through a temporary file, so a half-written notice is never left). */
     public synchronized Path saveNotice(Path file) throws FieldException, IOException {
         String html = noticeHtml();
@@ -459,6 +508,35 @@ public final class GuidedCase {
     public synchronized List<DocumentFamily> photoFamilies() {
         return checklist().map(c -> c.captures().stream().map(CaptureNeed::family).filter(f -> f.photo() != null)
                 .toList()).orElse(List.of());
+    }
+
+    /**
+     * Whether {@code family}'s photo is settled: its chosen attempt passed every check, or the officer kept an
+     * attempt with a reason. Until then the family still needs the officer (a retake, or keeping one with a reason),
+     * even though {@link #chosenPhoto} already names the best attempt so far.
+     */
+    public synchronized boolean photoAccepted(String family) {
+        photoSteps(family); // refuses a family this case does not need
+        CaseProgress.Photo photo = progress.photos.get(family);
+        return photo != null && photo.accepted();
+    }
+
+    /**
+     * The family the photo screen shows when the officer arrives: the first whose photo is not settled
+     * ({@link #photoAccepted}), so that after a failed attempt the officer stays on that family for the second and
+     * third attempts or to keep one with a reason; the first family once all are settled; empty when the case needs
+     * no photo.
+     */
+    public synchronized Optional<DocumentFamily> photoFamilyToTake() {
+        List<DocumentFamily> families = photoFamilies();
+        return families.stream().filter(f -> !photoAccepted(f.id())).findFirst()
+                .or(() -> families.stream().findFirst());
+    }
+
+    /** The photo rules of {@code family} (the guide on the photo screen is drawn from them). */
+    public org.doorstep.photo.PhotoSpec photoSpec(String family) {
+        return PhotoSteps.spec(photoFamilies().stream().filter(f -> f.id().equals(family)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this case needs no photo for '" + family + "'")));
     }
 
     /** The attempts kept for {@code family}'s photo (at most three), with every check's result. */

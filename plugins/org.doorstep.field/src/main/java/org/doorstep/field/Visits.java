@@ -61,6 +61,49 @@ public final class Visits {
     }
 
     /**
+     * The visits of one day, as the officer's list shows them.
+     *
+     * @param date   the day
+     * @param visits work orders due that day (or without a date), those overdue and not yet finished, and the
+     *               ad-hoc drafts; overdue first, then today's, then the ad-hoc ones
+     * @param later  work orders due after that day, not shown
+     */
+    public record Day(LocalDate date, List<Visit> visits, int later) {
+        public Day {
+            visits = List.copyOf(visits);
+        }
+    }
+
+    /**
+     * Today's visits (by the laptop's clock): what is due today, what is overdue and still open, and the cases begun
+     * on the spot. A work order finished on an earlier day drops off; one finished today stays, so the officer sees
+     * the day's progress.
+     */
+    public Day today() {
+        LocalDate today = currentDate();
+        List<Visit> overdue = new ArrayList<>();
+        List<Visit> due = new ArrayList<>();
+        List<Visit> adHoc = new ArrayList<>();
+        int later = 0;
+        for (Visit v : list()) {
+            switch (v.timing(today)) {
+                case OVERDUE -> {
+                    if (v.open()) {
+                        overdue.add(v);
+                    }
+                }
+                case TODAY -> due.add(v);
+                case LATER -> later++;
+                case AD_HOC -> adHoc.add(v);
+            }
+        }
+        List<Visit> shown = new ArrayList<>(overdue);
+        shown.addAll(due);
+        shown.addAll(adHoc);
+        return new Day(today, shown, later);
+    }
+
+    /**
      * Starts the case of HQ's work order {@code orderId}: applicant, address, visit reason and the documents asked
      * for are filled in; the order is linked to the case. Starting an order already started opens its case.
      */
@@ -76,7 +119,7 @@ public final class Visits {
         CaseForm form = new CaseForm(new Applicant(order.applicant().name(), order.applicant().idNumber().orElse(null),
                 order.applicant().phone().orElse(null)), null, null, new VisitBasis(order.reason(), null), applications,
                 null, null, new Contact(order.address(), null, null), null);
-        GuidedCase created = GuidedCase.create(vault, context, form, Optional.of(orderId), today());
+        GuidedCase created = GuidedCase.create(vault, context, form, Optional.of(orderId), currentDate());
         vault.hqInbox().attachWorkOrder(orderId, created.caseId());
         return created;
     }
@@ -84,7 +127,7 @@ public final class Visits {
     /** Starts a case without a work order (a neighbour asks while the officer is there). */
     public GuidedCase startAdHoc() {
         return GuidedCase.create(vault, context, new CaseForm(null, null, null, null, List.of(), null, null, null, null),
-                Optional.empty(), today());
+                Optional.empty(), currentDate());
     }
 
     /**
@@ -92,7 +135,7 @@ public final class Visits {
      * with the caller's items that link it back there, in one transaction.
      */
     public GuidedCase startPrefilled(CaseForm form, List<NewItem> links) {
-        return GuidedCase.create(vault, context, Objects.requireNonNull(form, "form"), Optional.empty(), today(),
+        return GuidedCase.create(vault, context, Objects.requireNonNull(form, "form"), Optional.empty(), currentDate(),
                 List.copyOf(links));
     }
 
@@ -101,7 +144,7 @@ public final class Visits {
         return GuidedCase.open(vault, caseId, context);
     }
 
-    private LocalDate today() {
+    private LocalDate currentDate() {
         return LocalDate.now(context.clock());
     }
 }

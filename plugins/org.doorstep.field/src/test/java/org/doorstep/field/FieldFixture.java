@@ -53,9 +53,14 @@ final class FieldFixture implements AutoCloseable {
 
     /** HQ's work order, stored as the command executor stores it. */
     void workOrder(long sequence, String orderId, String name, String idNumber, String address) {
+        workOrder(sequence, orderId, name, idNumber, address, java.time.LocalDate.parse("2026-12-01"));
+    }
+
+    /** HQ's work order due on {@code due}. */
+    void workOrder(long sequence, String orderId, String name, String idNumber, String address, java.time.LocalDate due) {
         String json = "{\"orderId\":\"" + orderId + "\",\"applicant\":{\"name\":\"" + name + "\",\"idNumber\":\""
                 + idNumber + "\"},\"address\":\"" + address + "\",\"reason\":\"aged-60-plus\","
-                + "\"documents\":[\"passport\"],\"due\":\"2026-12-01\"}";
+                + "\"documents\":[\"passport\"],\"due\":\"" + due + "\"}";
         vault.hqInbox().acceptWorkOrder(sequence, orderId, json.getBytes(StandardCharsets.UTF_8));
     }
 

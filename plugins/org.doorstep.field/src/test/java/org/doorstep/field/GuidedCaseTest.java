@@ -218,6 +218,94 @@ class GuidedCaseTest {
     }
 
     @Test
+    void aFailedPhotoKeepsTheOfficerOnItsFamilyUntilRetakenOrKeptWithAReason() throws Exception {
+        try (FieldFixture f = new FieldFixture(dir)) {
+            GuidedCase c = f.visits().startAdHoc();
+            c.saveIdentity(new Applicant("张三", ID, null), null, null, new VisitBasis(VisitReason.AGED_60_PLUS, null),
+                    new Contact(ADDRESS, "李强", "13900000000"), Locale.ENGLISH);
+            // a passport and an identity card: two document families, two photos to different rules
+            assertEquals(List.of(), c.saveApplications(List.of(new Application("passport", Issue.FIRST, List.of(), null),
+                    new Application("resident-id-card", Issue.RENEWAL, List.of(), null)), null,
+                    new Delivery(DeliveryMethod.COLLECT, null), null, Locale.ENGLISH));
+            assertEquals(List.of("exit-entry", "id-card"), c.photoFamilies().stream().map(d -> d.id()).toList());
+            assertEquals("exit-entry", c.photoFamilyToTake().orElseThrow().id());
+
+            Attempt first = c.takePhoto("exit-entry", new FileImportSource(FieldFixture.file(files, "obama.jpg"),
+                    ImageLimits.DEFAULT));
+            assertFalse(first.assessment().passed());
+            // the best attempt so far is "chosen", but the family is not settled: the officer stays on it
+            assertTrue(c.chosenPhoto("exit-entry").isPresent());
+            assertFalse(c.photoAccepted("exit-entry"));
+            assertEquals("exit-entry", c.photoFamilyToTake().orElseThrow().id());
+            assertTrue(c.canTakePhoto("exit-entry"));
+
+            Attempt second = c.takePhoto("exit-entry", new FileImportSource(FieldFixture.file(files, "biden.jpg"),
+                    ImageLimits.DEFAULT));
+            assertEquals(2, second.number());
+            assertEquals("exit-entry", c.photoFamilyToTake().orElseThrow().id(), "still on it for the third attempt");
+            int best = c.bestPhoto("exit-entry").orElseThrow().number();
+            c.choosePhoto("exit-entry", best, "卧床老人无法调整坐姿，照片经核对可用");
+            assertTrue(c.photoAccepted("exit-entry"));
+            assertEquals("id-card", c.photoFamilyToTake().orElseThrow().id(), "then the identity card's photo");
+            assertEquals(1, c.problems(Step.PHOTO, Locale.ENGLISH).size());
+
+            // the same after the officer leaves and the laptop restarts
+            String caseId = c.caseId();
+            f.restart();
+            GuidedCase resumed = f.visits().resume(caseId);
+            assertTrue(resumed.photoAccepted("exit-entry"));
+            assertFalse(resumed.photoAccepted("id-card"));
+            assertEquals("id-card", resumed.photoFamilyToTake().orElseThrow().id());
+            resumed.takePhoto("id-card", new FileImportSource(FieldFixture.file(files, "obama.jpg"), ImageLimits.DEFAULT));
+            resumed.choosePhoto("id-card", 1, "卧床老人无法调整坐姿，照片经核对可用");
+            assertEquals(List.of(), resumed.problems(Step.PHOTO, Locale.ENGLISH));
+            assertEquals("exit-entry", resumed.photoFamilyToTake().orElseThrow().id(), "all settled: the first again");
+        }
+    }
+
+    @Test
+    void todaysListShowsWhatIsDueTodayAndWhatIsOverdueButNotLaterOrders() throws Exception {
+        try (FieldFixture f = new FieldFixture(dir)) {
+            java.time.LocalDate today = java.time.LocalDate.now(f.context.clock());
+            f.workOrder(1, "WO-TOMORROW", "赵六", ID, ADDRESS, today.plusDays(1));
+            f.workOrder(2, "WO-TODAY", "张三", ID, ADDRESS, today);
+            f.workOrder(3, "WO-OVERDUE", "李四", ID, ADDRESS, today.minusDays(2));
+            GuidedCase adHoc = f.visits().startAdHoc();
+            adHoc.saveIdentity(new Applicant("王五", ID, null), null, null, new VisitBasis(VisitReason.AGED_60_PLUS, null),
+                    new Contact("北京市东城区某胡同 5 号", null, null), Locale.ENGLISH);
+
+            Visits.Day day = f.visits().today();
+            assertEquals(today, day.date());
+            assertEquals(List.of("李四", "张三", "王五"), day.visits().stream().map(Visit::applicant).toList(),
+                    "overdue first, then today's, then the cases begun on the spot");
+            assertEquals(List.of(Visit.Timing.OVERDUE, Visit.Timing.TODAY, Visit.Timing.AD_HOC),
+                    day.visits().stream().map(v -> v.timing(today)).toList());
+            assertEquals(1, day.later(), "tomorrow's order is counted, not listed");
+            assertEquals(4, f.visits().list().size());
+        }
+    }
+
+    @Test
+    void aVisitReasonOtherThanAgeIsProvedByAScanAttachedInTheIdentityStep() throws Exception {
+        try (FieldFixture f = new FieldFixture(dir)) {
+            GuidedCase c = f.visits().startAdHoc();
+            List<StepProblem> problems = c.saveIdentity(new Applicant("张三", ID, null), null, null,
+                    new VisitBasis(VisitReason.DISABLED, null), new Contact(ADDRESS, "李强", "13900000000"), Locale.ENGLISH);
+            assertEquals(List.of("$.visit.evidence"), problems.stream().map(StepProblem::path).toList());
+            assertFalse(c.hasVisitEvidence());
+            assertThrows(FieldException.class, () -> c.attachVisitEvidence("not a scan".getBytes(), Locale.ENGLISH));
+            assertEquals(List.of(), c.attachVisitEvidence(FieldFixture.resource("scan-id-card.pdf"), Locale.ENGLISH));
+            assertTrue(c.hasVisitEvidence());
+            String caseId = c.caseId();
+            f.restart();
+            GuidedCase resumed = f.visits().resume(caseId);
+            assertTrue(resumed.hasVisitEvidence());
+            assertEquals(GuidedCase.VISIT_EVIDENCE_SLOT, resumed.form().visit().evidence());
+            assertEquals(List.of(), resumed.problems(Step.IDENTITY, Locale.ENGLISH));
+        }
+    }
+
+    @Test
     void badInputIsRefusedInPlainWordsAndLeavesTheStoredCaseIntact() throws Exception {
         try (FieldFixture f = new FieldFixture(dir)) {
             f.workOrder(1, "WO-2", "张三", ID, ADDRESS);

@@ -33,4 +33,16 @@ class CameraSourceTest {
         PhotoInputException e = assertThrows(PhotoInputException.class, () -> CameraSource.firstCamera().acquire());
         assertEquals("camera.none", e.reason().key());
     }
+
+    @Test
+    void aLivePreviewOfACameraThatIsNotThereSaysNoCameraFoundAndLeavesNothingRunning() {
+        assumeFalse(Files.exists(Path.of("/dev/video42")), "a camera is attached");
+        PhotoInputException e = assertThrows(PhotoInputException.class,
+                () -> CameraPreview.open(42, 1280, 720, frame -> { }));
+        assertEquals("camera.none", e.reason().key());
+        assertEquals("No camera found (device 42). Connect a camera, or import the photo from a file.",
+                e.reason(Locale.ENGLISH));
+        assertEquals(0, Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("doorstep-camera-preview")).count(), "no preview thread left behind");
+    }
 }

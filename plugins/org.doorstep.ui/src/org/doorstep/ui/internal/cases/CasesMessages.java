@@ -26,7 +26,6 @@ public class CasesMessages {
     public String visits_none;
     public String visits_selectFirst;
     public String state_draft;
-    public String state_other;
     public String case_backToList;
     public String case_heading;
     public String case_stepDone;
@@ -46,6 +45,9 @@ public class CasesMessages {
     public String id_emergencyName;
     public String id_emergencyPhone;
     public String id_save;
+    public String id_evidence;
+    public String id_evidenceAttached;
+    public String id_evidenceMissing;
     public String reason_aged;
     public String reason_disabled;
     public String reason_ill;
@@ -137,6 +139,60 @@ public class CasesMessages {
     public String check_EXPOSURE;
     public String check_SHARPNESS;
     public String check_JPEG_SIZE;
+
+    public String visits_columnWhen;
+    public String visits_today;
+    public String visits_later;
+    public String visits_dueToday;
+    public String visits_overdue;
+    public String visits_onTheSpot;
+    public String visits_openFailed;
+    public String visits_loading;
+    public String visits_listFailed;
+    public String state_complete;
+    public String state_sealed;
+    public String state_queued;
+    public String state_sent;
+    public String state_delivered;
+    public String state_shredded;
+    public String state_rejected;
+    public String case_failedFile;
+    public String review_queued;
+    public String review_sent;
+    public String review_delivered;
+    public String review_shredded;
+    public String review_rejected;
+    public String cl_noticeFile;
+    public String cl_printNotice;
+    public String cl_printing;
+    public String cl_printed;
+    public String cl_printFailed;
+    public String cl_pageFooter;
+    public String photo_familyDone;
+    public String photo_familyOpen;
+    public String photo_source;
+    public String photo_sourceFile;
+    public String photo_sourceCamera;
+    public String photo_cameraLive;
+    public String photo_cameraSearching;
+    public String photo_takeCamera;
+    public String photo_settled;
+    public String photo_attemptsLeft;
+    public String finger_scanner;
+    public String finger_scannerConnected;
+    public String finger_scannerSearching;
+    public String finger_scannerNone;
+    public String finger_noLivePreview;
+    public String finger_livePreview;
+    public String finger_noImage;
+    public String finger_kept;
+    public String finger_keptOne;
+    public String finger_exceptedOne;
+    public String finger_none;
+    public String finger_retryDone;
+    public String finger_rescan;
+    public String finger_exceptionReason;
+    public String finger_exceptionRecorded;
 
     /** Fills a pattern's arguments. */
     public static String format(String pattern, Object... args) {

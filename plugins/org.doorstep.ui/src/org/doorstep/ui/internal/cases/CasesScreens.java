@@ -27,10 +27,12 @@ public final class CasesScreens {
     private final Locale locale;
     private final Supplier<Optional<Visits>> visits;
     private final FileChooser files;
+    private final PrinterChooser printers;
 
     private CasesScreens(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits,
-            FileChooser files) {
+            FileChooser files, PrinterChooser printers) {
         this.files = files;
+        this.printers = printers;
         this.m = m;
         this.locale = locale;
         this.visits = visits;
@@ -42,8 +44,8 @@ public final class CasesScreens {
 
     /** Builds the visits area in {@code parent} (a part's composite with a grid layout). */
     public static CasesScreens create(Composite parent, CasesMessages m, Locale locale, Supplier<Optional<Visits>> visits,
-            FileChooser files) {
-        return new CasesScreens(parent, m, locale, visits, files);
+            FileChooser files, PrinterChooser printers) {
+        return new CasesScreens(parent, m, locale, visits, files, printers);
     }
 
     /**
@@ -86,7 +88,7 @@ public final class CasesScreens {
 
     private void showCase(GuidedCase guided) {
         clear();
-        show(new GuidedCaseView(stack, m, locale, guided, files, this::showList).control());
+        show(new GuidedCaseView(stack, m, locale, guided, files, printers, this::showList).control());
     }
 
     private void clear() {

@@ -41,11 +41,21 @@ final class GuidedCaseView {
         /** Runs slow work off the UI thread with the progress bar showing, then {@code done} on the UI thread. */
         <T> void background(Ui.Work<T> work, java.util.function.Consumer<T> done);
 
+        /** As {@link #background(Ui.Work, java.util.function.Consumer)}, with the screen's own answer to a failure. */
+        <T> void background(Ui.Work<T> work, java.util.function.Consumer<T> done,
+                java.util.function.Consumer<Exception> failed);
+
+        /** Closes what a memo holds (a camera, a scanner's connection) and forgets it. */
+        void close(String key);
+
         /** The officer's words for a refusal: a {@link FieldException}'s text, else the exception's message. */
         String explain(Exception e);
 
         /** Asks the officer for files (the system's dialog in the product). */
         FileChooser files();
+
+        /** Asks the officer for a printer (the system's print dialog in the product). */
+        PrinterChooser printers();
 
         /** Something a screen keeps across its redraws (the last fingerprint attempt …); null when none. */
         Object memo(String key);
@@ -58,6 +68,7 @@ final class GuidedCaseView {
     private final GuidedCase guided;
     private final Runnable backToList;
     private final FileChooser files;
+    private final PrinterChooser printers;
     private final Composite root;
     private final Composite indicator;
     private final Composite pageHolder;
@@ -66,10 +77,12 @@ final class GuidedCaseView {
     private final ProgressBar progress;
     private Step shown;
     private final java.util.Map<String, Object> memos = new java.util.HashMap<>();
+    private static final System.Logger LOG = System.getLogger(GuidedCaseView.class.getName());
 
     GuidedCaseView(Composite parent, CasesMessages m, Locale locale, GuidedCase guided, FileChooser files,
-            Runnable backToList) {
+            PrinterChooser printers, Runnable backToList) {
         this.files = files;
+        this.printers = printers;
         this.m = m;
         this.locale = locale;
         this.guided = guided;
@@ -98,13 +111,31 @@ final class GuidedCaseView {
         progress = Ui.id(new ProgressBar(right, SWT.INDETERMINATE), CaseIds.CASE_PROGRESS);
         progress.setVisible(false);
         problems = Ui.id(Ui.label(right, ""), CaseIds.CASE_PROBLEMS);
-        said = Ui.label(right, "");
+        said = Ui.id(Ui.label(right, ""), CaseIds.CASE_SAID);
         Composite nav = new Composite(right, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(nav);
         Ui.button(nav, CaseIds.CASE_PREVIOUS, m.case_previous, () -> move(-1));
         Ui.button(nav, CaseIds.CASE_NEXT, m.case_next, () -> move(+1));
         shown = guided.currentStep();
+        // a camera or scanner left open is released with the screen
+        root.addDisposeListener(e -> {
+            close(CapturePages.SCANNER_STREAM); // the preview before the scanner it reads from
+            for (String key : java.util.List.copyOf(memos.keySet())) {
+                close(key);
+            }
+        });
         refresh();
+    }
+
+    private void close(String key) {
+        Object held = memos.remove(key);
+        if (held instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + key + " failed", e);
+            }
+        }
     }
 
     Composite control() {
@@ -138,6 +169,19 @@ final class GuidedCaseView {
         boolean draft = guided.summary().state() == org.doorstep.vault.CaseState.DRAFT;
         if (!draft) {
             shown = Step.REVIEW;
+        }
+        // devices are held only while their step is on screen (the camera's light goes out when the officer leaves)
+        if (shown != Step.PHOTO) {
+            close(CapturePages.CAMERA);
+            memos.remove(CapturePages.CAMERA_FRAME);
+            memos.remove(CapturePages.CAMERA_PROBLEM); // looked for again when the officer comes back
+        }
+        if (shown != Step.FINGERPRINTS) {
+            close(CapturePages.SCANNER_STREAM);
+            memos.remove(CapturePages.SCANNER_STREAM_PROBLEM);
+            memos.remove(CapturePages.FINGER_FRAME);
+            close(CapturePages.SCANNER);
+            memos.remove(CapturePages.SCANNER_PROBLEM);
         }
         for (Step s : Step.values()) {
             if (s == Step.COMPLETE) {
@@ -217,6 +261,29 @@ final class GuidedCaseView {
             }
 
             @Override
+            public <T> void background(Ui.Work<T> work, java.util.function.Consumer<T> done,
+                    java.util.function.Consumer<Exception> failed) {
+                said.setText(m.case_working);
+                Ui.inBackground(root, progress, work, r -> {
+                    said.setText("");
+                    done.accept(r);
+                }, e -> {
+                    said.setText("");
+                    failed.accept(e);
+                });
+            }
+
+            @Override
+            public void close(String key) {
+                GuidedCaseView.this.close(key);
+            }
+
+            @Override
+            public PrinterChooser printers() {
+                return printers;
+            }
+
+            @Override
             public FileChooser files() {
                 return files;
             }
@@ -236,8 +303,12 @@ final class GuidedCaseView {
                 if (e instanceof FieldException f) {
                     return f.text(locale);
                 }
-                return CasesMessages.format(m.case_failed, e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage());
+                // the detail is for support, in the log; the officer gets plain words and keeps what was saved
+                LOG.log(System.Logger.Level.ERROR, "case " + guided.caseId() + ": " + e, e);
+                if (e instanceof java.io.IOException) {
+                    return m.case_failedFile;
+                }
+                return m.case_failed;
             }
         };
     }

@@ -10,6 +10,8 @@ import org.doorstep.domain.DeliveryMethod;
 import org.doorstep.domain.Issue;
 import org.doorstep.domain.VisitReason;
 import org.doorstep.domain.catalogue.ApplicationType;
+import org.doorstep.domain.catalogue.IssueRule;
+import org.doorstep.domain.catalogue.PriorDocumentRule;
 import org.doorstep.domain.catalogue.Level;
 import org.doorstep.domain.checklist.Checklist;
 import org.doorstep.domain.checklist.ChecklistItem;
@@ -57,16 +59,42 @@ final class StepPages {
         if (form.visit() != null && form.visit().reason() != null) {
             reason.select(REASONS.indexOf(form.visit().reason()));
         }
+        // a reason other than age needs its proof scanned (certificate, doctor's letter, the company's letter)
+        Button[] evidenceButton = new Button[1];
+        boolean needsEvidence = form.visit() != null && form.visit().reason() != null
+                && form.visit().reason().needsEvidence();
+        if (needsEvidence) {
+            Composite proof = new Composite(page, SWT.NONE);
+            org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(proof);
+            evidenceButton[0] = Ui.button(proof, CaseIds.ID_EVIDENCE, m.id_evidence, () -> {
+                // see below: saves what was typed, then asks for the scan
+            });
+            Ui.id(Ui.label(proof, host.guided().hasVisitEvidence() ? m.id_evidenceAttached : m.id_evidenceMissing),
+                    CaseIds.ID_EVIDENCE_STATE);
+        }
         Text address = Ui.field(page, CaseIds.ID_ADDRESS, m.id_address, c == null ? null : c.address());
         Text emergencyName = Ui.field(page, CaseIds.ID_EMERGENCY_NAME, m.id_emergencyName, c == null ? null : c.emergencyName());
         Text emergencyPhone = Ui.field(page, CaseIds.ID_EMERGENCY_PHONE, m.id_emergencyPhone,
                 c == null ? null : c.emergencyPhone());
-        Ui.button(page, CaseIds.ID_SAVE, m.id_save, () -> {
+        Runnable saveTyped = () -> {
             VisitReason r = reason.getSelectionIndex() < 0 ? null : REASONS.get(reason.getSelectionIndex());
-            String evidence = form.visit() == null ? null : form.visit().evidence();
-            host.guided().saveIdentity(new Applicant(Ui.text(name), Ui.text(number), Ui.text(phone)), form.guardian(),
-                    form.agent(), new VisitBasis(r, evidence),
+            CaseForm now = host.guided().form();
+            String evidence = now.visit() == null ? null : now.visit().evidence();
+            host.guided().saveIdentity(new Applicant(Ui.text(name), Ui.text(number), Ui.text(phone)), now.guardian(),
+                    now.agent(), new VisitBasis(r, evidence),
                     new Contact(Ui.text(address), Ui.text(emergencyName), Ui.text(emergencyPhone)), host.locale());
+        };
+        if (evidenceButton[0] != null) {
+            evidenceButton[0].addListener(SWT.Selection, e -> {
+                saveTyped.run(); // what was typed is kept when the screen is drawn again after the scan
+                host.files().open(page.getShell(), "*.pdf;*.jpg;*.jpeg;*.png", m.files_scans).ifPresentOrElse(
+                        file -> host.background(() -> host.guided().attachVisitEvidence(Files.readAllBytes(file),
+                                host.locale()), problems -> host.refresh()),
+                        host::refresh);
+            });
+        }
+        Ui.button(page, CaseIds.ID_SAVE, m.id_save, () -> {
+            saveTyped.run();
             host.refresh();
             host.say(m.case_saved);
         });
@@ -77,13 +105,31 @@ final class StepPages {
         CaseForm form = host.guided().form();
         Ui.label(page, m.app_types);
         List<Button> boxes = new ArrayList<>();
+        List<Combo> issues = new ArrayList<>();
+        List<List<Issue>> offered = new ArrayList<>();
         List<ApplicationType> types = host.guided().catalogue().types();
+        Composite grid = new Composite(page, SWT.NONE);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).spacing(16, 6).applyTo(grid);
         for (ApplicationType t : types) {
-            Button box = Ui.id(new Button(page, SWT.CHECK), CaseIds.APP_TYPE_PREFIX + t.id());
+            Button box = Ui.id(new Button(grid, SWT.CHECK), CaseIds.APP_TYPE_PREFIX + t.id());
             box.setText(t.name().in(host.locale()));
-            box.setSelection(form.applications().stream().anyMatch(a -> t.id().equals(a.type())));
+            Optional<Application> held = form.applications().stream().filter(a -> t.id().equals(a.type())).findFirst();
+            box.setSelection(held.isPresent());
             GridDataFactory.swtDefaults().hint(SWT.DEFAULT, Ui.TOUCH - 4).applyTo(box);
             boxes.add(box);
+            // what is applied for (first issue, renewal …): only the kinds this screen can complete, i.e. those
+            // that need no number of an earlier document
+            List<Issue> kinds = t.issues().stream().filter(r -> r.prior() != PriorDocumentRule.NUMBER_REQUIRED)
+                    .map(IssueRule::issue).toList();
+            Combo issue = Ui.id(new Combo(grid, SWT.READ_ONLY | SWT.DROP_DOWN), CaseIds.APP_ISSUE_PREFIX + t.id());
+            issue.setItems(kinds.stream().map(k -> t.issue(k).orElseThrow().name().in(host.locale())).toArray(String[]::new));
+            Issue current = held.map(Application::issue).filter(kinds::contains).orElse(kinds.isEmpty() ? null : kinds.get(0));
+            if (current != null) {
+                issue.select(kinds.indexOf(current));
+            }
+            GridDataFactory.swtDefaults().hint(SWT.DEFAULT, Ui.TOUCH - 8).applyTo(issue);
+            issues.add(issue);
+            offered.add(kinds);
         }
         Combo delivery = Ui.combo(page, CaseIds.APP_DELIVERY, m.app_delivery, m.app_collect, m.app_postal);
         delivery.select(form.delivery() != null && form.delivery().method() == DeliveryMethod.POSTAL ? 1 : 0);
@@ -92,8 +138,11 @@ final class StepPages {
             for (int i = 0; i < types.size(); i++) {
                 if (boxes.get(i).getSelection()) {
                     String id = types.get(i).id();
-                    chosen.add(form.applications().stream().filter(a -> id.equals(a.type())).findFirst()
-                            .orElse(new Application(id, Issue.FIRST, List.of(), null)));
+                    int k = issues.get(i).getSelectionIndex();
+                    Issue issue = k < 0 ? null : offered.get(i).get(k);
+                    Optional<Application> held = form.applications().stream().filter(a -> id.equals(a.type())).findFirst();
+                    chosen.add(held.filter(a -> a.issue() == issue)
+                            .orElseGet(() -> new Application(id, issue, List.of(), held.map(Application::prior).orElse(null))));
                 }
             }
             DeliveryMethod method = delivery.getSelectionIndex() == 1 ? DeliveryMethod.POSTAL : DeliveryMethod.COLLECT;
@@ -159,8 +208,28 @@ final class StepPages {
                 host.say(host.explain(e));
             }
         });
-        Ui.button(page, CaseIds.CHECKLIST_SAVE_NOTICE, m.cl_saveNotice, () -> {
-            host.files().save(page.getShell(), "一次性告知单-" + g.summary().shortId() + ".html", "*.html", m.files_html)
+        Composite notice = new Composite(page, SWT.NONE);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 0).applyTo(notice);
+        Ui.button(notice, CaseIds.CHECKLIST_PRINT, m.cl_printNotice, () -> host.printers().choose(page.getShell())
+                .ifPresent(printer -> {
+                    // laid out and sent to the printer on the UI thread (SWT's printing is bound to it): a page or two
+                    host.say(m.cl_printing);
+                    page.getDisplay().update();
+                    try {
+                        int pages = NoticePrinter.print(printer, g.noticeBlocks(), CasesMessages.format(m.cl_noticeFile,
+                                g.summary().shortId()), m.cl_pageFooter);
+                        host.say(CasesMessages.format(m.cl_printed, pages, printer.name));
+                    } catch (org.doorstep.field.FieldException e) {
+                        host.say(host.explain(e));
+                    } catch (RuntimeException | org.eclipse.swt.SWTError e) {
+                        System.getLogger(StepPages.class.getName()).log(System.Logger.Level.ERROR,
+                                "printing the notice failed", e);
+                        host.say(m.cl_printFailed);
+                    }
+                }));
+        Ui.button(notice, CaseIds.CHECKLIST_SAVE_NOTICE, m.cl_saveNotice, () -> {
+            host.files().save(page.getShell(), CasesMessages.format(m.cl_noticeFile, g.summary().shortId()), "*.html",
+                    m.files_html)
                     .ifPresent(file -> host.background(() -> g.saveNotice(file),
                             saved -> host.say(CasesMessages.format(m.cl_noticeSaved, saved))));
         });
@@ -180,10 +249,9 @@ final class StepPages {
         GuidedCase g = host.guided();
         boolean draft = g.summary().state() == org.doorstep.vault.CaseState.DRAFT;
         if (!draft) {
-            // a completed case: what happened to it (sealed into the outbox, or complete and waiting)
-            String state = g.summary().state() == org.doorstep.vault.CaseState.COMPLETE ? m.review_waiting
-                    : CasesMessages.format(m.review_sealed, g.summary().state().id());
-            Ui.id(Ui.label(page, state), CaseIds.REVIEW_RESULT);
+            // a completed case: what happened to it (sealed into the outbox, sent, received by HQ, or waiting)
+            boolean revoked = g.sealingBlocker().filter(b -> b == CaseCompletion.Blocker.REVOKED).isPresent();
+            Ui.id(Ui.label(page, CaseStates.sentence(m, g.summary().state(), g.packet(), revoked)), CaseIds.REVIEW_RESULT);
             return;
         }
         List<StepProblem> open = g.problems(Step.REVIEW, host.locale());
@@ -196,18 +264,8 @@ final class StepPages {
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 200).applyTo(lines);
         Label result = Ui.id(Ui.label(page, ""), CaseIds.REVIEW_RESULT);
         Button complete = Ui.button(page, CaseIds.REVIEW_COMPLETE, m.review_complete,
-                () -> host.background(g::complete, outcome -> {
-                    host.refresh();
-                    host.say(words(m, outcome));
-                }));
+                () -> host.background(g::complete, outcome -> host.refresh())); // the page then says what happened
         complete.setEnabled(open.isEmpty());
         result.setText("");
-    }
-
-    static String words(CasesMessages m, CaseCompletion.Outcome outcome) {
-        if (outcome.packet().isPresent()) {
-            return CasesMessages.format(m.review_sealed, outcome.packet().get().packetId().toString().substring(0, 8));
-        }
-        return outcome.waiting().orElseThrow() == CaseCompletion.Blocker.REVOKED ? m.review_revoked : m.review_waiting;
     }
 }

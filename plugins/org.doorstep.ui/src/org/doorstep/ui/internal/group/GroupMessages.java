@@ -76,4 +76,6 @@ public class GroupMessages {
     public String summaryNone;
     public String back;
     public String backToStart;
+    public String actionFailed;
+    public String fileUnreadable;
 }

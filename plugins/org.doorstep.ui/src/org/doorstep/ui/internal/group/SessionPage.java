@@ -41,6 +41,8 @@ final class SessionPage {
     private static final List<BoardState> ORDER = List.of(BoardState.IN_PROGRESS, BoardState.WAITING,
             BoardState.FOLLOW_UP, BoardState.DONE);
 
+    private static final System.Logger LOG = System.getLogger(SessionPage.class.getName());
+
     private final GroupSessionsView view;
     private final GroupMessages m;
     private final Locale locale;
@@ -295,7 +297,9 @@ final class SessionPage {
         } catch (GroupInputException e) {
             boardMessage.setText(String.join("\n", e.messages(locale)));
         } catch (RuntimeException e) {
-            boardMessage.setText(String.valueOf(e.getMessage()));
+            // the detail is for support, in the log; the officer reads plain words
+            LOG.log(System.Logger.Level.ERROR, "a board action failed in session " + session.id(), e);
+            boardMessage.setText(m.actionFailed);
         }
         page.layout(true, true);
     }
@@ -335,8 +339,12 @@ final class SessionPage {
                 outcome = e.message(locale);
             } catch (GroupInputException e) {
                 outcome = String.join("\n", e.messages(locale));
-            } catch (IOException | RuntimeException e) {
-                outcome = String.valueOf(e.getMessage());
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                LOG.log(System.Logger.Level.WARNING, "the roster file " + path + " cannot be read", e);
+                outcome = m.fileUnreadable;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "importing the roster " + path + " failed", e);
+                outcome = m.actionFailed;
             }
             Object result = outcome;
             display.asyncExec(() -> imported(sessionId, result));

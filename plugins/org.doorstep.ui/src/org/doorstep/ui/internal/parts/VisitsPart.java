@@ -11,6 +11,7 @@ import org.doorstep.ui.internal.cases.CasesMessages;
 import org.doorstep.ui.internal.cases.CasesScreens;
 import org.doorstep.ui.internal.cases.FieldContexts;
 import org.doorstep.ui.internal.cases.FileChooser;
+import org.doorstep.ui.internal.cases.PrinterChooser;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.core.services.translation.TranslationService;
@@ -36,13 +37,21 @@ public class VisitsPart {
         context = FieldContexts.of(cases);
         screens = CasesScreens.create(parent, cases, locale, () -> vaultAccess.vault()
                 .filter(v -> v.status() == org.doorstep.vault.Vault.Status.UNLOCKED)
-                .map(v -> new Visits(v, context)), chooser(eclipseContext));
+                .map(v -> new Visits(v, context)), chooser(eclipseContext), printers(eclipseContext));
     }
 
     /**
      * The file chooser in the e4 context when there is one (UI tests put one there), else the system's dialog;
      * looked up at each use, so one put into the context after the part was made still counts.
      */
+    /** The printer chooser put into the e4 context (a test's), else the system's print dialog; looked up at each use. */
+    private static PrinterChooser printers(IEclipseContext eclipseContext) {
+        return shell -> {
+            PrinterChooser given = eclipseContext.get(PrinterChooser.class);
+            return (given == null ? PrinterChooser.SYSTEM : given).choose(shell);
+        };
+    }
+
     private static FileChooser chooser(IEclipseContext eclipseContext) {
         return new FileChooser() {
             @Override

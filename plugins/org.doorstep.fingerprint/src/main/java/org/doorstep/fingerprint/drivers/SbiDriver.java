@@ -177,6 +177,21 @@ public final class SbiDriver implements FingerprintDriver {
         return found;
     }
 
+    /**
+     * The scanner's live preview (SBI {@code STREAM} on the device's port): M-JPEG frames handed to {@code frames} on
+     * the stream's own thread until the returned stream is closed. Devices that have no preview answer otherwise
+     * and are refused with {@code device.noStream}; capturing does not need the preview.
+     */
+    public SbiStream stream(FingerPosition position, java.util.function.Consumer<byte[]> frames)
+            throws FingerprintDeviceException {
+        ObjectNode request = http.json().createObjectNode();
+        request.put("deviceId", device.deviceId());
+        request.put("serialNo", device.serialNo());
+        request.put("deviceSubId", deviceSubId(position));
+        request.put("timeout", options.requestTimeout().toMillis());
+        return http.stream(device.port(), "/stream", request.toString(), options.requestTimeout(), frames);
+    }
+
     @Override
     public void close() {
         http.close();

@@ -57,6 +57,42 @@ final class SbiHttp implements AutoCloseable {
         return client.sendAsync(request, info -> new BoundedBody(maxAnswerBytes));
     }
 
+    /**
+     * Opens a streaming call (SBI's {@code STREAM}): waits for the answer's headers within {@code timeout} and gives
+     * the body as it comes. Anything but a 200 with an M-JPEG body is refused, naming what came instead.
+     */
+    SbiStream stream(int port, String path, String body, Duration timeout, java.util.function.Consumer<byte[]> frames)
+            throws FingerprintDeviceException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .method("STREAM", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw timeout(port, timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FingerprintDeviceException(e, "device.interrupted");
+        } catch (ExecutionException | CancellationException e) {
+            throw failure(port, e.getCause() == null ? e : e.getCause(), timeout);
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        java.util.regex.Matcher boundary = java.util.regex.Pattern
+                .compile("(?i)multipart/x-mixed-replace\\s*;.*boundary=\"?([^\";]+)\"?").matcher(type);
+        if (response.statusCode() != 200 || !boundary.find()) {
+            try (java.io.InputStream in = response.body()) {
+                in.readNBytes(64 * 1024); // let the device finish its answer
+            } catch (IOException e) {
+                // the refusal below says what matters
+            }
+            throw new FingerprintDeviceException("device.noStream", port,
+                    response.statusCode() != 200 ? "HTTP " + response.statusCode() : type.isBlank() ? "no content type" : type);
+        }
+        return new SbiStream(response.body(), boundary.group(1).strip(), maxAnswerBytes, frames, port);
+    }
+
     /** A whole call: the answer as JSON, or the failure in the officer's words. */
     JsonNode call(String method, int port, String path, String body, Duration timeout) throws FingerprintDeviceException {
         return parse(port, await(port, start(method, port, path, body, timeout), timeout));

@@ -167,4 +167,43 @@ class SbiDriverTest {
             default -> throw new IllegalArgumentException(mode.name());
         };
     }
+
+    @Test
+    void theLivePreviewHandsOverJpegFramesUntilItIsClosed() throws Exception {
+        try (SbiDriver driver = SbiDriver.connect(device.options())) {
+            java.util.List<byte[]> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SbiStream stream = driver.stream(FingerPosition.RIGHT_INDEX, frames::add);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (frames.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            stream.close();
+            assertTrue(frames.size() >= 3, frames.size() + " frames");
+            for (byte[] f : frames) {
+                assertEquals(0xFF, f[0] & 0xFF, "a JPEG starts with FF D8");
+                assertEquals(0xD8, f[1] & 0xFF);
+            }
+            assertEquals(frames.size(), stream.frames());
+            assertFalse(stream.live(), "closed");
+            assertTrue(device.requests().contains("STREAM /stream"), device.requests().toString());
+            // capturing works beside the preview
+            assertEquals(FingerPosition.RIGHT_INDEX, driver.capture(FingerPosition.RIGHT_INDEX,
+                    java.time.Duration.ofSeconds(5)).position());
+        }
+    }
+
+    @Test
+    void aScannerWithoutALivePreviewIsRefusedInPlainWords() throws Exception {
+        try (SbiDriver driver = SbiDriver.connect(device.options())) {
+            device.stream(SbiTestDevice.Mode.HTTP_500);
+            FingerprintDeviceException e = assertThrows(FingerprintDeviceException.class,
+                    () -> driver.stream(FingerPosition.RIGHT_INDEX, f -> { }));
+            assertEquals("device.noStream", e.key());
+            assertTrue(e.message(java.util.Locale.ENGLISH).contains("gives no live preview (HTTP 500)"),
+                    e.message(java.util.Locale.ENGLISH));
+            device.stream(SbiTestDevice.Mode.GARBAGE);
+            e = assertThrows(FingerprintDeviceException.class, () -> driver.stream(FingerPosition.RIGHT_INDEX, f -> { }));
+            assertTrue(e.message(java.util.Locale.ENGLISH).contains("text/html"), e.message(java.util.Locale.ENGLISH));
+        }
+    }
 }

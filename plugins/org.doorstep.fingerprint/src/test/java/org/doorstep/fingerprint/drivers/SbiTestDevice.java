@@ -73,6 +73,7 @@ public final class SbiTestDevice implements AutoCloseable {
     private volatile Mode discovery = Mode.NORMAL;
     private volatile Mode info = Mode.NORMAL;
     private volatile Mode capture = Mode.NORMAL;
+    private volatile Mode stream = Mode.NORMAL;
 
     private SbiTestDevice(HttpServer server) {
         this.server = server;
@@ -123,6 +124,12 @@ public final class SbiTestDevice implements AutoCloseable {
         return this;
     }
 
+    /** How the live preview (STREAM) answers: NORMAL streams M-JPEG; HTTP_500 and GARBAGE refuse. */
+    public SbiTestDevice stream(Mode mode) {
+        stream = mode;
+        return this;
+    }
+
     /** "METHOD /path" of every request received. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -137,6 +144,13 @@ public final class SbiTestDevice implements AutoCloseable {
                 case "MOSIPDISC /device" -> answer(exchange, discovery, () -> discoveryAnswer(discovery));
                 case "MOSIPDINFO /info" -> answer(exchange, info, this::infoAnswer);
                 case "RCAPTURE /capture" -> answer(exchange, capture, () -> captureAnswer(json.readTree(body)));
+                case "STREAM /stream" -> {
+                    if (stream == Mode.NORMAL) {
+                        streamFrames(exchange);
+                    } else {
+                        answer(exchange, stream, () -> Map.of("error", error("601", "no stream")));
+                    }
+                }
                 default -> send(exchange, 405, "text/plain", "no such SBI call".getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -260,6 +274,36 @@ public final class SbiTestDevice implements AutoCloseable {
         entry.put("hash", sha256Hex((previous + sha256Hex(hashed)).getBytes(StandardCharsets.UTF_8)));
         entry.set("error", error("0", "Success"));
         return Map.of("biometrics", List.of(entry));
+    }
+
+    /** M-JPEG, as SBI's STREAM sends a live preview: the probe print, a frame every 50 ms, until the client leaves. */
+    private void streamFrames(HttpExchange exchange) throws IOException {
+        byte[] jpeg = jpeg(TestImages.image("probe.png"));
+        exchange.getResponseHeaders().set("Content-Type", "multipart/x-mixed-replace; boundary=frame");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 400 && closed.getCount() > 0; i++) {
+                out.write(("--frame\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(jpeg);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(50);
+            }
+        } catch (IOException clientLeft) {
+            // the preview was closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static byte[] jpeg(org.doorstep.fingerprint.FingerImage image) throws IOException {
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(image.width(), image.height(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setDataElements(0, 0, image.width(), image.height(), image.pixels());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(grey, "jpg", out);
+        return out.toByteArray();
     }
 
     /** The image served for a finger as the device would send it: an ISO/IEC 19794-4 record, PNG inside. */
