@@ -208,6 +208,10 @@ final class StepPages {
         if (outcome.packet().isPresent()) {
             return CasesMessages.format(m.review_sealed, outcome.packet().get().packetId().toString().substring(0, 8));
         }
-        return outcome.waiting().orElseThrow() == CaseCompletion.Blocker.REVOKED ? m.review_revoked : m.review_waiting;
+        return switch (outcome.waiting().orElseThrow()) {
+            case REVOKED -> m.review_revoked;
+            case OUTBOX_FULL -> m.review_outbox_full;
+            case NOT_ENROLLED -> m.review_waiting;
+        };
     }
 }

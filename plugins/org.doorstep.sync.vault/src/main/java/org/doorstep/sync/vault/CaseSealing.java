@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.doorstep.sync.outbox.OutboxCapacity;
+import org.doorstep.sync.outbox.OutboxFullException;
 import org.doorstep.sync.packet.PacketEntry;
 import org.doorstep.sync.packet.PacketManifest;
 import org.doorstep.sync.packet.PacketSealer;
@@ -34,7 +36,7 @@ import org.doorstep.vault.ItemInfo;
 import org.doorstep.vault.PacketRecord;
 import org.doorstep.vault.PacketState;
 import org.doorstep.vault.Vault;
-import org.doorstep.vault.crypto.CryptoSuite;
+import org.doorstep.vault.VaultException;
 
 /**
  * Turns a complete case into a sealed packet in the spool, and puts right whatever a crash left half done.
@@ -74,16 +76,34 @@ public final class CaseSealing {
         }
     }
 
+    /**
+     * Room left in the size bound for the audit entries that sealing itself adds to the case's slice after the bound
+     * is taken (the seal and the loan of the device key, about 600 bytes each).
+     */
+    private static final int SLICE_GROWTH = 4096;
+
     private final Vault vault;
     private final PacketSpoolFolder spool;
     private final Clock clock;
     private final SecureRandom random;
+    private final OutboxCapacity capacity;
 
+    /** Sealing for an outbox of the product's capacity ({@link OutboxCapacity#DEFAULT}). */
     public CaseSealing(Vault vault, PacketSpoolFolder spool, Clock clock, SecureRandom random) {
+        this(vault, spool, clock, random, OutboxCapacity.DEFAULT);
+    }
+
+    /** @param capacity how much may wait for HQ: a case whose packet would not fit is not sealed */
+    public CaseSealing(Vault vault, PacketSpoolFolder spool, Clock clock, SecureRandom random, OutboxCapacity capacity) {
         this.vault = Objects.requireNonNull(vault, "vault");
         this.spool = Objects.requireNonNull(spool, "spool");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
+    }
+
+    public OutboxCapacity capacity() {
+        return capacity;
     }
 
     public PacketSpoolFolder spool() {
@@ -91,15 +111,71 @@ public final class CaseSealing {
     }
 
     /**
-     * Seals a complete case into a packet and queues it. Refused, leaving the case complete, when the laptop is not
-     * enrolled, revoked, or of a suite this version cannot seal. If writing the file fails, the case stays sealed
-     * with its packet still "sealing"; sealing it again (or the next {@link #recover}) finishes it.
+     * Seals a complete case into a packet and queues it; the vault then tells whoever watches its packets (the
+     * running sync client) of the new packet. Refused, leaving the case complete and unchanged, when the laptop is
+     * not enrolled or revoked, or when the outbox has no room for the case's packet: its size is bounded from the
+     * case's items before anything changes ({@link #sizeBound}) and checked against the packets waiting for HQ in the
+     * same transaction that seals the case ({@link SyncRefusedException#outboxFull()} says how full it is). If writing
+     * the file fails, the case stays sealed with its packet still "sealing"; sealing it again (or the next
+     * {@link #recover}) finishes it.
      */
     public synchronized PacketRecord seal(String caseId) throws IOException {
         SyncIdentity identity = SyncIdentity.require(vault);
         SyncIdentity.requireNotRevoked(vault);
-        PacketRecord packet = vault.packets().beginSealing(caseId);
-        return write(identity, packet);
+        long bound = sizeBound(identity, caseId);
+        PacketRecord packet;
+        try {
+            packet = vault.packets().beginSealing(caseId, capacity.maxPackets(), capacity.maxBytes(), bound);
+        } catch (VaultException.NoRoom e) {
+            throw SyncRefusedException.outboxFull(new OutboxFullException(e.packets(), e.bytes(), bound, capacity));
+        }
+        PacketRecord queued = write(identity, packet);
+        if (queued.bytes() > bound) {
+            // never expected (PacketSealer's bound is tested); the packet is kept all the same, never dropped
+            System.getLogger(CaseSealing.class.getName()).log(System.Logger.Level.WARNING, "packet " + queued.packetId()
+                    + " has " + queued.bytes() + " bytes, more than its bound of " + bound);
+        }
+        return queued;
+    }
+
+    /**
+     * Refuses, saying how full the outbox is, when the case's packet would not fit now; changes nothing. Asked before
+     * a draft is completed to be sealed, so that a refusal leaves it a draft (sealing checks again, in its transaction).
+     */
+    public void requireRoomFor(String caseId) throws IOException {
+        long bound = sizeBound(SyncIdentity.require(vault), caseId);
+        int packets = 0;
+        long bytes = 0;
+        for (PacketRecord p : vault.packets().open()) {
+            packets++;
+            bytes += p.bytes();
+        }
+        if (!capacity.fits(packets, bytes, bound)) {
+            throw SyncRefusedException.outboxFull(new OutboxFullException(packets, bytes, bound, capacity));
+        }
+    }
+
+    /**
+     * The most bytes the case's packet can have, from its items' sizes and its audit slice (plus room for the entries
+     * sealing adds to it), without reading any item: {@link PacketSealer#sizeBound} of the manifest it would have.
+     */
+    public long sizeBound(String caseId) throws IOException {
+        return sizeBound(SyncIdentity.require(vault), caseId);
+    }
+
+    private long sizeBound(SyncIdentity identity, String caseId) {
+        PacketSuite suite = PacketSuite.byId(vault.suite().id());
+        byte[] noDigest = new byte[suite.newDigest().getDigestSize()];
+        List<PacketEntry> entries = new ArrayList<>();
+        for (ItemInfo item : vault.cases().items(caseId)) {
+            entries.add(new PacketEntry(ITEMS + item.kind().id() + "/" + item.slot(), item.mediaType(), item.size(),
+                    noDigest));
+        }
+        int slice = AuditSlice.json(identity.deviceId(), caseId, vault.suite().id(), vault.auditEntriesOf(caseId)).length;
+        entries.add(new PacketEntry(AuditSlice.ENTRY_NAME, "application/json", slice + SLICE_GROWTH, noDigest));
+        PacketManifest manifest = new PacketManifest(UUID.randomUUID(), identity.deviceId(), caseId, clock.instant(),
+                suite, entries);
+        return PacketSealer.sizeBound(manifest, identity.deviceCertificate());
     }
 
     /** Finishes what a crash left half done; see the class comment. Needs the vault unlocked. */
