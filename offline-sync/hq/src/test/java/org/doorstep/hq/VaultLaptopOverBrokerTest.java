@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +14,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.doorstep.cli.VaultCli;
 import org.doorstep.field.CaseCompletion;
 import org.doorstep.hq.broker.BrokerPki;
 import org.doorstep.hq.ingest.IngestService;
@@ -182,7 +177,7 @@ class VaultLaptopOverBrokerTest {
 
         // the stick back on the laptop: the real command line applies HQ's answer
         laptop.close();
-        Cli result = cli("receipts", stick.toString(), "--as", Fixture.WANG.id(), "--data", laptop.dataDir.toString());
+        LaptopCli.Result result = LaptopCli.run("receipts", stick.toString(), "--as", Fixture.WANG.id(), "--data", laptop.dataDir.toString());
         assertEquals(0, result.code(), result.toString());
         laptop.vault = laptop.fixture.reopenUnlocked();
         assertEquals(CaseState.REJECTED, laptop.vault.cases().get(caseId).state());
@@ -202,18 +197,5 @@ class VaultLaptopOverBrokerTest {
         byte[] b = new byte[bytes];
         TestHq.RANDOM.nextBytes(b);
         return b;
-    }
-
-    /** What one run of the laptop's command line printed and returned. */
-    record Cli(int code, String out, String err) {
-    }
-
-    /** Runs the laptop's command line through its real entry, the passphrase in the environment as support staff do. */
-    static Cli cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = VaultCli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("DOORSTEP_PASSPHRASE", Fixture.PASSPHRASE));
-        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
