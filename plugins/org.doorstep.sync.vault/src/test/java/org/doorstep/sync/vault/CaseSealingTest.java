@@ -134,6 +134,27 @@ class CaseSealingTest {
     }
 
     @Test
+    void aDamagedItemFailsTheSealBeforeAnythingChangesAndNeverYieldsAPacket() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            String caseId = laptop.completeCase("损坏", false);
+            String slot = laptop.vault.cases().items(caseId).get(0).slot();
+            laptop.vault.close();
+            org.doorstep.vault.ItemTampering.flipBit(dir, caseId, slot, 5); // in the GCM tag
+            laptop.vault = laptop.fixture.reopenUnlocked();
+            laptop.sealing = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random);
+
+            org.doorstep.vault.crypto.Aead.RecordDamagedException e = assertThrows(
+                    org.doorstep.vault.crypto.Aead.RecordDamagedException.class, () -> laptop.sealing.seal(caseId));
+            assertTrue(e.getMessage().contains("item '" + slot + "'") && e.getMessage().contains("is damaged"),
+                    e.getMessage());
+            assertEquals(CaseState.COMPLETE, laptop.vault.cases().get(caseId).state(), "nothing changed");
+            assertEquals(List.of(), laptop.vault.packets().ofCase(caseId));
+            assertEquals(Map.of(), laptop.spool.files(), "no packet in the spool");
+            assertEquals(List.of(), laptop.spool.temporaryFiles(), "nor half of one");
+        }
+    }
+
+    @Test
     void nothingIsSealedWhenTheLaptopIsNotEnrolledOrRevoked() throws Exception {
         try (Laptop laptop = Laptop.notEnrolled(dir.resolve("new"), CryptoSuite.INTL)) {
             String caseId = laptop.smallCase("x");
