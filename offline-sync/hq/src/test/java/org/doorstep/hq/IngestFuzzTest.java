@@ -31,12 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * packets and 2,000 mutated resume queries and heartbeats. It must never crash (every message is dealt with and
  * {@link IngestWorker#handle} returns), and nothing is ever stored.
  *
- * <p>Every mutated chunk and packet travels under a packet id of its own, so that it meets a fresh assembly and is
- * judged by ingest's checks, never answered from an earlier packet's verdict: a mutated chunk is sent last, after the
- * packet's other chunk unchanged, so that it completes the packet if it gets through the chunk decoder. Half of the
- * chunk mutations hit the wire form (header fields, the chunk digest, lengths) of one of a packet's two chunks; half
- * hit the payload of a packet sent as one chunk, with a correct chunk digest, so that they reach assembly's length
- * and digest checks. Packet mutations are re-chunked with correct chunk
+ * <p>Every mutated chunk and packet travels under a random packet id of its own, so that it meets a fresh assembly
+ * and is judged by ingest's checks, never answered from an earlier packet's verdict. Half of the chunk mutations hit
+ * the wire form (header fields, the chunk digest, lengths) of one of a packet's two chunks; half hit the payload of a
+ * packet sent as one chunk, with a correct chunk digest, so that it completes the packet and reaches assembly's
+ * length and digest checks. Packet mutations are re-chunked with correct chunk
  * digests so that they reach the packet opener (CMS, GCM, signature, manifest). The test counts where each one was
  * stopped and requires at least 10,000 verdicts of their own. Seeded, so a failure can be replayed.
  */
@@ -76,12 +75,10 @@ class IngestFuzzTest {
                     boolean wire = random.nextBoolean();
                     Chunk target;
                     if (wire) {
-                        // one chunk of a two-chunk packet, after the other one unchanged: the header checks of assembly
-                        int k = random.nextInt(chunks.size());
-                        Chunk other = chunks.get(1 - k);
-                        handle(worker, chunkTopic, under(fresh, other, other.payload()),
-                                "chunk mutation " + i + " (its packet's other chunk)");
-                        target = chunks.get(k);
+                        // one chunk of a two-chunk packet: the decoder's checks, then the device's, the store's (a
+                        // packet of its own, never seen) and, when a header field changed into another packet's
+                        // shape, assembly's
+                        target = chunks.get(random.nextInt(chunks.size()));
                     } else {
                         // the packet in one chunk: a payload that gets through the decoder completes it at once
                         target = whole;
@@ -98,11 +95,7 @@ class IngestFuzzTest {
                     if (Arrays.equals(mutated, original)) {
                         mutated[Chunk.HEADER_BYTES] ^= 1;
                     }
-                    UUID judged = packetIdOf(mutated);
-                    HqStore.PacketStatus prior = judged == null ? null : store.status(judged);
-                    if (prior instanceof HqStore.Rejected || prior instanceof HqStore.Stored) {
-                        fail("chunk mutation " + i + " would be answered from an earlier verdict on " + judged);
-                    }
+                    UUID judged = packetIdOf(mutated); // random, so never one ingest has answered for before
                     IngestWorker.Stats before = worker.stats();
                     handle(worker, chunkTopic, mutated, "chunk mutation " + i);
                     IngestWorker.Stats after = worker.stats();
