@@ -177,7 +177,8 @@ class VaultLaptopOverBrokerTest {
 
         // the stick back on the laptop: the real command line applies HQ's answer
         laptop.close();
-        LaptopCli.Result result = LaptopCli.run("receipts", stick.toString(), "--as", Fixture.WANG.id(), "--data", laptop.dataDir.toString());
+        LaptopCli.Result result = LaptopCli.run("receipts", stick.toString(), "--as", Fixture.WANG.id(),
+                "--data", laptop.dataDir.toString());
         assertEquals(0, result.code(), result.toString());
         laptop.vault = laptop.fixture.reopenUnlocked();
         assertEquals(CaseState.REJECTED, laptop.vault.cases().get(caseId).state());

@@ -26,7 +26,8 @@ class HeartbeatTest {
 
     @Test
     void aLaptopsHeartbeatCarriesItsBacklogVersionsAndFreeDiskAndComesBackWhole() throws Exception {
-        OutboxProgress outbox = new OutboxProgress(3, 4_500_000, 2, 3_000_000, 7, 9_000_000, Optional.of(Duration.ofMinutes(95)),
+        OutboxProgress outbox = new OutboxProgress(3, 4_500_000, 2, 3_000_000, 7, 9_000_000,
+                Optional.of(Duration.ofMinutes(95)),
                 org.doorstep.sync.outbox.OutboxCapacity.DEFAULT);
         Heartbeat h = Heartbeat.of("dev-7f3a", 42, NOW, outbox, "0.1.0", 1, data);
         assertEquals(3, h.backlogCases());

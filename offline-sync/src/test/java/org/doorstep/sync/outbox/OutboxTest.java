@@ -82,17 +82,20 @@ class OutboxTest {
         OutboxEntry b = entry("b", false, 120, 3000);
         outbox.enqueue(a);
         outbox.enqueue(b);
-        assertEquals(new OutboxProgress(2, 4000, 2, 4000, 0, 0, Optional.of(Duration.ofHours(4)), outbox.capacity()), outbox.progress());
+        assertEquals(new OutboxProgress(2, 4000, 2, 4000, 0, 0, Optional.of(Duration.ofHours(4)), outbox.capacity()),
+                outbox.progress());
 
         outbox.markSent(a.packetId());
-        assertEquals(new OutboxProgress(2, 4000, 1, 3000, 0, 0, Optional.of(Duration.ofHours(2)), outbox.capacity()), outbox.progress());
+        assertEquals(new OutboxProgress(2, 4000, 1, 3000, 0, 0, Optional.of(Duration.ofHours(2)), outbox.capacity()),
+                outbox.progress());
         outbox.markUnsent(a.packetId()); // the link dropped before the receipt
         assertEquals(a.packetId(), outbox.next().orElseThrow().packetId());
         outbox.markSent(a.packetId());
 
         assertEquals(Optional.of(a.caseId()), outbox.receipt(a.packetId()).map(OutboxEntry::caseId));
         assertEquals(Optional.empty(), outbox.receipt(a.packetId()), "a repeated receipt shreds nothing twice");
-        assertEquals(new OutboxProgress(1, 3000, 1, 3000, 1, 1000, Optional.of(Duration.ofHours(2)), outbox.capacity()), outbox.progress());
+        assertEquals(new OutboxProgress(1, 3000, 1, 3000, 1, 1000, Optional.of(Duration.ofHours(2)), outbox.capacity()),
+                outbox.progress());
         OutboxEntry c = entry("c", false, 200, 500);
         outbox.enqueue(c);
         assertEquals(Optional.of("c"), outbox.rejected(c.packetId()).map(OutboxEntry::caseId));

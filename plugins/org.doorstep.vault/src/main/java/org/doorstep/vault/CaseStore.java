@@ -162,8 +162,8 @@ public final class CaseStore {
     public interface ItemStreams {
         /**
          * The plaintext of one item, decrypted as it is read from the database; its tag is checked at the end, where a
-         * damaged item throws an {@link java.io.IOException} (a {@link org.doorstep.vault.crypto.Aead.RecordDamagedException}):
-         * everything read from it is then void.
+         * damaged item throws an {@link IOException} (an {@link Aead.RecordDamagedException}): everything read from it
+         * is then void.
          */
         InputStream open(String slot) throws IOException;
     }

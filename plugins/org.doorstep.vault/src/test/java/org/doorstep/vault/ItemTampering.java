@@ -18,7 +18,8 @@ public final class ItemTampering {
         try (DbProbe probe = DbProbe.open(new Fixture(dataDir))) {
             var c = probe.db.connection();
             byte[] sealed;
-            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM case_items WHERE case_id = ? AND slot = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT content FROM case_items WHERE case_id = ? AND slot = ?")) {
                 ps.setString(1, caseId);
                 ps.setString(2, slot);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -29,7 +30,8 @@ public final class ItemTampering {
                 }
             }
             sealed[sealed.length - fromEnd] ^= 0x01;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE case_items SET content = ? WHERE case_id = ? AND slot = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE case_items SET content = ? WHERE case_id = ? AND slot = ?")) {
                 ps.setBytes(1, sealed);
                 ps.setString(2, caseId);
                 ps.setString(3, slot);

@@ -58,7 +58,8 @@ class StreamingReadTest {
             assertThrows(Aead.RecordDamagedException.class, () -> readAll(Aead.openStream(key,
                     new ByteArrayInputStream(sealed), "case/2/item/scan/SCAN/application/pdf".getBytes())));
         }
-        assertThrows(CorruptDataException.class, () -> Aead.openStream(key, new ByteArrayInputStream(new byte[5]), CONTEXT));
+        assertThrows(CorruptDataException.class,
+                () -> Aead.openStream(key, new ByteArrayInputStream(new byte[5]), CONTEXT));
     }
 
     @Test
@@ -68,7 +69,8 @@ class StreamingReadTest {
         byte[] scan = new byte[300_000];
         RANDOM.nextBytes(scan);
         try (Vault vault = f.setUp(CryptoSuite.INTL)) {
-            caseId = vault.cases().create("流", false, List.of(new NewItem(ItemKind.SCAN, "scan.a", "application/pdf", scan),
+            caseId = vault.cases().create("流", false, List.of(
+                    new NewItem(ItemKind.SCAN, "scan.a", "application/pdf", scan),
                     new NewItem(ItemKind.FORM, "form", "application/json", "{}".getBytes()))).id();
             String id = caseId;
             byte[] streamed = vault.cases().readStreaming(id, items -> {

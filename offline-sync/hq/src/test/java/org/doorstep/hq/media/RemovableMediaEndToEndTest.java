@@ -71,7 +71,8 @@ class RemovableMediaEndToEndTest {
             Path stick = Files.createDirectories(dir.resolve("stick"));
             laptop.close(); // the command line opens the vault itself
 
-            LaptopCli.Result exported = LaptopCli.run("export", stick.toString(), "--as", Fixture.WANG.id(), "--data", laptop.dataDir.toString());
+            LaptopCli.Result exported = LaptopCli.run("export", stick.toString(), "--as", Fixture.WANG.id(),
+                "--data", laptop.dataDir.toString());
             assertEquals(0, exported.code(), exported.toString());
             assertTrue(exported.out().startsWith("exported 2 packets"), exported.out());
 
@@ -87,7 +88,8 @@ class RemovableMediaEndToEndTest {
                 }
             }
 
-            LaptopCli.Result applied = LaptopCli.run("receipts", stick.toString(), "--as", Fixture.WANG.id(), "--data", laptop.dataDir.toString());
+            LaptopCli.Result applied = LaptopCli.run("receipts", stick.toString(), "--as", Fixture.WANG.id(),
+                "--data", laptop.dataDir.toString());
             assertEquals(0, applied.code(), applied.toString());
             assertTrue(applied.out().contains("2 receipts applied"), applied.out());
 
@@ -145,7 +147,8 @@ class RemovableMediaEndToEndTest {
 
         // the stick's answer, applied later, changes nothing and is no error
         laptop.close();
-        LaptopCli.Result applied = LaptopCli.run("receipts", stick.toString(), "--as", Fixture.WANG.id(), "--data", laptop.dataDir.toString());
+        LaptopCli.Result applied = LaptopCli.run("receipts", stick.toString(), "--as", Fixture.WANG.id(),
+                "--data", laptop.dataDir.toString());
         assertEquals(0, applied.code(), applied.toString());
         laptop.vault = laptop.fixture.reopenUnlocked();
         assertEquals(CaseState.SHREDDED, laptop.vault.cases().get(caseId).state());
