@@ -16,9 +16,11 @@ import org.doorstep.sync.SyncStatus;
  * @param unsentBytes  of the backlog's bytes, those not yet handed to the broker
  * @param outbox       cases waiting for HQ's receipt, oldest first; empty while locked
  * @param delivered    cases HQ receipted, newest first; empty while locked
+ * @param outboxFull   the outbox holds as much as it may: no case is sealed until HQ's receipts make room (what
+ *                     waits is kept); the view says so
  */
 public record SyncOverview(SyncEngineState engine, SyncStatus status, Optional<String> problem, long unsentBytes,
-        List<OutboxCase> outbox, List<DeliveredCase> delivered) {
+        List<OutboxCase> outbox, List<DeliveredCase> delivered, boolean outboxFull) {
 
     public SyncOverview {
         Objects.requireNonNull(engine, "engine");
@@ -29,6 +31,6 @@ public record SyncOverview(SyncEngineState engine, SyncStatus status, Optional<S
     }
 
     public static SyncOverview of(SyncEngineState engine, SyncStatus status) {
-        return new SyncOverview(engine, status, Optional.empty(), 0, List.of(), List.of());
+        return new SyncOverview(engine, status, Optional.empty(), 0, List.of(), List.of(), false);
     }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP relay on loopback between a client and a broker that a test can cut, as a hospital corridor's hotspot
  * does: {@link #cut()} drops every open connection mid-stream (TLS and all) and refuses new ones until
- * {@link #restore()}. Also counts the bytes relayed upstream, which benchmarks use. (This kernel has no netem, so
- * faults are made here; see BUILD.md.)
+ * {@link #restore()}. Also counts the bytes relayed upstream, which benchmarks use. (The kernels of the project's
+ * build machines have no {@code netem} queueing discipline, so {@code tc} cannot add delay, loss or reordering, and
+ * network namespaces need root: cutting a link is done here, in the test, on loopback.)
  */
 public final class CuttableProxy implements AutoCloseable {
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.doorstep.sync.client.PacketSpool;
 import org.doorstep.sync.outbox.OutboxEntry;
@@ -23,9 +25,20 @@ public final class MemorySpool implements PacketSpool {
     public final Map<UUID, List<HqMessage.Receipt>> delivered = new LinkedHashMap<>();
     public final Map<UUID, HqMessage.Rejection> rejected = new LinkedHashMap<>();
     public final List<UUID> sent = new ArrayList<>();
+    private final List<Consumer<SpooledPacket>> watchers = new CopyOnWriteArrayList<>();
 
-    public synchronized void add(SpooledPacket p) {
-        pending.put(p.entry().packetId(), p);
+    /** A packet enters the spool (sealed): kept, and whoever watches is told, as the vault's spool does. */
+    public void add(SpooledPacket p) {
+        synchronized (this) {
+            pending.put(p.entry().packetId(), p);
+        }
+        watchers.forEach(w -> w.accept(p));
+    }
+
+    @Override
+    public AutoCloseable watch(Consumer<SpooledPacket> listener) {
+        watchers.add(listener);
+        return () -> watchers.remove(listener);
     }
 
     @Override

@@ -1,20 +1,15 @@
 package org.doorstep.hq;
 
 import static org.doorstep.hq.TestHq.await;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.doorstep.hq.broker.BrokerPki;
 import org.doorstep.hq.broker.HiveBroker;
@@ -26,12 +21,10 @@ import org.doorstep.hq.store.HqStore;
 import org.doorstep.sync.client.MqttTransport;
 import org.doorstep.sync.client.PacketSpool.SpooledPacket;
 import org.doorstep.sync.client.SyncClient;
-import org.doorstep.sync.link.LinkListener;
 import org.doorstep.sync.link.MqttLink;
 import org.doorstep.sync.link.TlsContexts;
 import org.doorstep.sync.outbox.OutboxEntry;
 import org.doorstep.sync.packet.PacketLimits;
-import org.doorstep.sync.pki.RevocationReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole path with real parts, against both brokers (Mosquitto from the Debian package with the repository's
  * configuration, and the embedded HiveMQ of the local HQ), each started on a free loopback port: the laptop's
  * engine over a mutual-TLS MQTT 5 link, HQ's ingest service with two workers on the shared subscription, HQ's
- * store behind a Derby network server. Faults: broker restart mid-transfer, a link cut mid-packet, HQ killed
- * between store and receipt, a revoked laptop.
+ * store behind a Derby network server. Faults: broker restart mid-transfer, a link cut mid-packet. HQ killed
+ * between store and receipt is {@link HqKilledInChildJvmTest} (a worker process halted for real).
+ * Duplicates, reordering, damage, replays and receipts that are not HQ's are in {@link SyncFaultsOverBrokerTest}; a
+ * real vault laptop's service and a revoked laptop in {@link VaultLaptopOverBrokerTest}.
  */
 class SyncOverBrokerTest {
 
@@ -211,54 +206,5 @@ class SyncOverBrokerTest {
         assertDeliveredExactlyOnce();
         // at most the chunks in flight when the link went are sent twice
         assertTrue(client.stats().bytesResent() <= 20L * 64 * 1024, "re-sent " + client.stats().bytesResent());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"mosquitto", "hivemq"})
-    void hqKilledBetweenStoreAndReceiptStoresOnce(String kind) throws Exception {
-        startHq(kind);
-        IngestService first = startIngest("hq-ingest-1");
-        AtomicBoolean killed = new AtomicBoolean();
-        first.workers().get(0).ingest().afterStore(p -> {
-            if (killed.compareAndSet(false, true)) {
-                first.kill("hq-ingest-1");
-                throw new IllegalStateException("HQ killed after storing " + p.packetId());
-            }
-        });
-        TestHq.Device device = device();
-        sealCase(device, "case-1", 200_000);
-        sealCase(device, "case-2", 200_000);
-        startLaptop(device, broker.serverUri(), 64 * 1024, Duration.ofSeconds(2));
-        await("HQ died after a store", killed::get);
-        startIngest("hq-ingest-2");
-        await("all delivered", () -> spool.settled(2));
-        assertDeliveredExactlyOnce();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"mosquitto", "hivemq"})
-    void aRevokedLaptopIsRefusedByTheBrokerAndKeepsItsCases(String kind) throws Exception {
-        startHq(kind);
-        startIngest("hq-ingest-1");
-        TestHq.Device device = device();
-        TestHq.Sealed s = sealCase(device, "case-r", 50_000);
-        hq.ca.revokeDevice(device.id(), RevocationReason.KEY_COMPROMISE);
-        broker.updateCrl(pki.crl());
-        MqttLink link = new MqttLink(MqttLink.Options.tls(broker.serverUri(), device.id(),
-                TlsContexts.client(device.key().getPrivate(), List.of(device.certificate()), pki.caCertificate))
-                .withBackoff(Duration.ofMillis(100), Duration.ofMillis(500)));
-        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        link.addListener(new LinkListener() {
-            @Override
-            public void connectFailed(String cause, Duration retryIn) {
-                failures.add(cause);
-            }
-        });
-        open.add(link);
-        link.start();
-        await("the broker refused the revoked laptop", () -> !failures.isEmpty());
-        assertFalse(link.isConnected());
-        assertTrue(Files.exists(s.file()), "the revoked laptop's case is not shredded");
-        assertTrue(spool.delivered.isEmpty());
     }
 }

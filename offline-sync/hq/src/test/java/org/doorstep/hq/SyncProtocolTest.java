@@ -447,18 +447,49 @@ class SyncProtocolTest {
     }
 
     @Test
-    void aFullOutboxSaysSoAndEvictsNothing() throws Exception {
+    void aFullOutboxSaysSoRefusesRoomAndEvictsNothing() throws Exception {
         bus.cut();
         sealCase("c1", false, 5_000);
         sealCase("c2", false, 5_000);
         startClient(2, Duration.ofSeconds(5));
-        TestHq.Sealed third = hq.seal(device, "c3", TestHq.randomContents(1, 5_000));
-        OutboxFullException full = assertThrows(OutboxFullException.class, () -> client.enqueue(new SpooledPacket(
-                new OutboxEntry(third.packetId(), "c3", true, Instant.now(), third.bytes(), false), third.file())));
+        assertTrue(client.progress().full(), "two of two packets");
+        assertTrue(client.progress().fullNotice().orElseThrow().startsWith("the outbox is full: 2 packets"));
+        OutboxFullException full = assertThrows(OutboxFullException.class, () -> client.requireRoomFor(5_000));
         assertTrue(full.getMessage().contains("full"), full.getMessage());
-        assertEquals(2, client.progress().pendingCases(), "nothing was evicted, not even for an urgent case");
+        assertEquals(2, client.progress().pendingCases(), "nothing was evicted");
         bus.restore();
         await("delivered", () -> spool.settled(2));
         assertDeliveredExactlyOnce();
+        assertFalse(client.progress().full());
+    }
+
+    @Test
+    void aSpoolHoldingMoreThanTheCapacityIsSentWholeNotLeftOnDisk() throws Exception {
+        // the capacity was lowered, say: every sealed packet is still loaded at start and sent, and the outbox says
+        // it is full until HQ's receipts make room
+        bus.cut();
+        for (int i = 0; i < 3; i++) {
+            sealCase("c" + i, false, 5_000);
+        }
+        startClient(2, Duration.ofSeconds(5));
+        assertEquals(3, client.progress().pendingCases(), "none left behind on disk");
+        assertTrue(client.progress().full());
+        bus.restore();
+        await("delivered", () -> spool.settled(3));
+        assertDeliveredExactlyOnce();
+    }
+
+    @Test
+    void aPacketSealedWhileTheClientRunsIsCountedAndSentWithoutARestart() throws Exception {
+        bus.cut();
+        startClient(100, Duration.ofMillis(500));
+        assertEquals(0, client.progress().pendingCases());
+        TestHq.Sealed s = sealCase("sealed-meanwhile", false, 20_000); // the spool tells the running client
+        assertEquals(1, client.progress().pendingCases(), "counted at once");
+        assertEquals(s.bytes(), client.progress().pendingBytes());
+        bus.restore();
+        await("delivered", () -> spool.settled(1));
+        assertDeliveredExactlyOnce();
+        assertEquals(1, client.progress().deliveredCases());
     }
 }

@@ -93,6 +93,17 @@ public final class TestHq implements AutoCloseable {
                 jca(ca.issueHqCertificate(signing.getPublic(), "hq-signing", DeviceCa.HqKeyUse.SIGNING)));
     }
 
+    /**
+     * The Derby network server HQ's database is behind, when made with {@code network}; workers in other processes
+     * connect to it.
+     */
+    public DatabaseServer server() {
+        if (server == null) {
+            throw new IllegalStateException("this test HQ's database is embedded, not behind a network server");
+        }
+        return server;
+    }
+
     public static X509Certificate jca(X509CertificateHolder holder) {
         try {
             return new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.doorstep.sync.outbox.OutboxEntry;
 import org.doorstep.sync.protocol.HqMessage;
@@ -21,6 +22,15 @@ public interface PacketSpool {
 
     /** Every packet still waiting for HQ's receipt, sent or not; read once when the client starts. */
     List<SpooledPacket> pending() throws IOException;
+
+    /**
+     * Tells {@code listener} of every packet that enters the spool from now on (a case sealed while the client runs),
+     * once its file is complete, on the thread that put it there. The client watches before it reads
+     * {@link #pending()}, so no packet falls between the two; being told of a packet twice is harmless.
+     *
+     * @return closing it stops the telling
+     */
+    AutoCloseable watch(Consumer<SpooledPacket> listener);
 
     /** Every chunk of the packet was handed to the broker. Proves nothing about HQ: the case becomes "sent". */
     void sent(UUID packetId) throws IOException;

@@ -24,6 +24,7 @@ import org.doorstep.sync.chunk.PacketChunks;
 import org.doorstep.sync.client.PacketSpool.SpooledPacket;
 import org.doorstep.sync.heartbeat.Heartbeat;
 import org.doorstep.sync.outbox.Outbox;
+import org.doorstep.sync.outbox.OutboxCapacity;
 import org.doorstep.sync.outbox.OutboxEntry;
 import org.doorstep.sync.outbox.OutboxFullException;
 import org.doorstep.sync.outbox.OutboxProgress;
@@ -75,8 +76,13 @@ public final class SyncClient implements AutoCloseable {
         }
 
         public static Options defaults(Path dataDir, String softwareVersion) {
-            return new Options(500, 4L << 30, Chunk.MAX_PAYLOAD_BYTES, Duration.ofSeconds(30), Duration.ofMinutes(1),
-                    softwareVersion, dataDir);
+            return new Options(OutboxCapacity.DEFAULT.maxPackets(), OutboxCapacity.DEFAULT.maxBytes(),
+                    Chunk.MAX_PAYLOAD_BYTES, Duration.ofSeconds(30), Duration.ofMinutes(1), softwareVersion, dataDir);
+        }
+
+        /** The outbox's capacity: sealing refuses a case whose packet would not fit. */
+        public OutboxCapacity capacity() {
+            return new OutboxCapacity(maxPackets, maxBytes);
         }
     }
 
@@ -121,6 +127,7 @@ public final class SyncClient implements AutoCloseable {
     private boolean connected;
     private boolean resumeNeeded;
     private boolean running;
+    private AutoCloseable spoolWatch;
     private Instant nextHeartbeat = Instant.MIN;
     private long heartbeatSequence;
     private Thread sender;
@@ -144,23 +151,27 @@ public final class SyncClient implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.catalogueVersion = Objects.requireNonNull(catalogueVersion, "catalogueVersion");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.outbox = new Outbox(options.maxPackets(), options.maxBytes(), clock);
+        this.outbox = new Outbox(options.capacity(), clock);
     }
 
     public String deviceId() {
         return deviceId;
     }
 
-    /** Loads what the spool still holds and starts sending whenever a link is up. */
+    /**
+     * Watches the spool for packets sealed from now on, loads what it holds, and starts sending whenever a link is up.
+     * Every waiting packet is loaded, even beyond the outbox's capacity (then the progress says it is full): a sealed
+     * case is never left behind on disk.
+     */
     public void start() throws IOException {
-        for (SpooledPacket p : spool.pending()) {
-            try {
-                admit(p);
-            } catch (OutboxFullException e) {
-                // the spool holds more than this outbox's capacity (the capacity was lowered): keep the rest on
-                // disk, they are picked up at the next start
-                break;
+        synchronized (lock) {
+            if (spoolWatch == null) {
+                // before reading the spool: a packet sealed meanwhile is then told of, not missed
+                spoolWatch = spool.watch(this::sealedMeanwhile);
             }
+        }
+        for (SpooledPacket p : spool.pending()) {
+            admit(p);
         }
         synchronized (lock) {
             if (running) {
@@ -173,13 +184,26 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
-    /** Adds a freshly sealed packet; refuses it whole, saying so, when the outbox is full. */
-    public void enqueue(SpooledPacket packet) throws OutboxFullException, IOException {
+    /**
+     * Adds a freshly sealed packet and looks at the outbox at once. It is on disk already, so it is taken even
+     * beyond the capacity (which sealing checks first, {@link #requireRoomFor}); queuing twice is harmless.
+     */
+    public void enqueue(SpooledPacket packet) throws IOException {
         admit(packet);
         wake();
     }
 
-    private void admit(SpooledPacket p) throws OutboxFullException, IOException {
+    /** The spool's news of a case sealed while the client runs: it goes into the outbox now, not at the next start. */
+    private void sealedMeanwhile(SpooledPacket packet) {
+        try {
+            enqueue(packet);
+        } catch (IOException | RuntimeException e) {
+            // the packet stays in the spool, which the next start reads: nothing is lost, but say so
+            refuse("packet " + packet.entry().packetId() + " sealed meanwhile could not be queued now: " + e.getMessage());
+        }
+    }
+
+    private void admit(SpooledPacket p) throws IOException {
         PacketChunks chunks = PacketChunks.of(p.entry().packetId(), p.file(), options.chunkPayload());
         if (chunks.length() != p.entry().bytes()) {
             throw new IOException("packet " + p.entry().packetId() + " has " + chunks.length() + " bytes on disk, not "
@@ -525,10 +549,20 @@ public final class SyncClient implements AutoCloseable {
     @Override
     public void close() {
         Thread t;
+        AutoCloseable watch;
         synchronized (lock) {
             running = false;
             lock.notifyAll();
             t = sender;
+            watch = spoolWatch;
+            spoolWatch = null;
+        }
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                refuse("could not stop watching the spool: " + e);
+            }
         }
         if (t != null && t != Thread.currentThread()) {
             try {

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
 
 /**
  * The laptop's queue of sealed packets. Sending order: urgent cases first, then the oldest. It has a
- * capacity (packets and bytes) and refuses a new packet when full, saying so; it never evicts a packet:
- * only HQ's receipt removes one, because a broker's acknowledgement proves nothing about storage.
+ * capacity (packets and bytes): {@link #requireRoom} refuses, saying so, a packet that would not fit, and sealing
+ * asks it (or the vault's list of packets, which this queue mirrors) before a case is sealed. A packet already
+ * sealed is on disk and is always taken ({@link #enqueue}): the outbox never evicts, refuses or drops one, and says
+ * it is full ({@link OutboxProgress#full()}) when it stands at or above its capacity. Only HQ's receipt removes a
+ * packet, because a broker's acknowledgement proves nothing about storage.
  * A packet handed to the broker stays until its receipt comes, and goes back to unsent when the link
  * drops before that (the chunks HQ lacks are then sent again). Thread-safe; listeners are told of every
  * change with the new progress.
@@ -26,8 +29,7 @@ public final class Outbox {
     public static final Comparator<OutboxEntry> SENDING_ORDER = Comparator.comparing((OutboxEntry e) -> !e.urgent())
             .thenComparing(OutboxEntry::queuedAt).thenComparing(OutboxEntry::packetId);
 
-    private final int maxPackets;
-    private final long maxBytes;
+    private final OutboxCapacity capacity;
     private final Clock clock;
     private final Map<UUID, OutboxEntry> entries = new LinkedHashMap<>();
     private final List<Consumer<OutboxProgress>> listeners = new CopyOnWriteArrayList<>();
@@ -35,24 +37,28 @@ public final class Outbox {
     private long deliveredBytes;
 
     public Outbox(int maxPackets, long maxBytes, Clock clock) {
-        if (maxPackets < 1 || maxBytes < 1) {
-            throw new IllegalArgumentException("an outbox holds at least one packet and one byte");
-        }
-        this.maxPackets = maxPackets;
-        this.maxBytes = maxBytes;
-        this.clock = clock;
+        this(new OutboxCapacity(maxPackets, maxBytes), clock);
     }
 
-    /** Queues a packet, or refuses it whole when it would overflow the capacity. Queuing twice is harmless. */
-    public void enqueue(OutboxEntry entry) throws OutboxFullException {
+    public Outbox(OutboxCapacity capacity, Clock clock) {
+        this.capacity = java.util.Objects.requireNonNull(capacity, "capacity");
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    }
+
+    public OutboxCapacity capacity() {
+        return capacity;
+    }
+
+    /**
+     * Queues a sealed packet. It is on disk already, so it is never refused, even beyond the capacity (the progress
+     * then says the outbox is full): a case that should not go beyond it is refused before sealing
+     * ({@link #requireRoom}). Queuing twice is harmless.
+     */
+    public void enqueue(OutboxEntry entry) {
         OutboxProgress progress;
         synchronized (this) {
             if (entries.containsKey(entry.packetId())) {
                 return;
-            }
-            long bytes = pendingBytes();
-            if (entries.size() + 1 > maxPackets || bytes + entry.bytes() > maxBytes) {
-                throw new OutboxFullException(entries.size(), bytes, maxPackets, maxBytes);
             }
             entries.put(entry.packetId(), entry.asSent(false));
             progress = progressLocked();
@@ -63,8 +69,8 @@ public final class Outbox {
     /** Refuses, with the sentence a full outbox gives, when a packet of this size would not fit now. */
     public synchronized void requireRoom(long bytes) throws OutboxFullException {
         long pending = pendingBytes();
-        if (entries.size() + 1 > maxPackets || pending + bytes > maxBytes) {
-            throw new OutboxFullException(entries.size(), pending, maxPackets, maxBytes);
+        if (!capacity.fits(entries.size(), pending, bytes)) {
+            throw new OutboxFullException(entries.size(), pending, bytes, capacity);
         }
     }
 
@@ -156,7 +162,8 @@ public final class Outbox {
         Optional<Duration> age = oldest == null ? Optional.empty()
                 : Optional.of(Duration.between(oldest, clock.instant()).isNegative() ? Duration.ZERO
                         : Duration.between(oldest, clock.instant()));
-        return new OutboxProgress(entries.size(), pendingBytes(), unsent, unsentBytes, deliveredCases, deliveredBytes, age);
+        return new OutboxProgress(entries.size(), pendingBytes(), unsent, unsentBytes, deliveredCases, deliveredBytes, age,
+                capacity);
     }
 
     private long pendingBytes() {

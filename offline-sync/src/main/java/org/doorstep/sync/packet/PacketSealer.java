@@ -81,6 +81,34 @@ public final class PacketSealer {
         return suite;
     }
 
+    /**
+     * An upper bound of the size of the packet {@link #seal} writes for this manifest, from the sizes alone: the
+     * container (header, manifest, entries), two layers of BER chunk headers (signed content and encrypted content,
+     * at most 8 bytes per {@value #BUFFER}-byte chunk, a generous count), the device certificate carried in the
+     * signature, and 8 KiB for the rest of the CMS structures (signer and recipient infos, algorithm parameters,
+     * the GCM tag; about 1 KiB in both suites). The laptop uses it to refuse a case its outbox has no room for before
+     * sealing it; it exceeds the real size by about 8-12 KiB.
+     */
+    public static long sizeBound(PacketManifest manifest, X509Certificate deviceCertificate) {
+        long entries = 0;
+        for (PacketEntry e : manifest.entries()) {
+            entries += e.length();
+        }
+        long container = PacketContainer.MAGIC.length + 1 + 4 + manifest.toJson().length + entries;
+        int certificate;
+        try {
+            certificate = deviceCertificate.getEncoded().length;
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalArgumentException("the device certificate cannot be encoded", e);
+        }
+        long signed = container + chunkHeaders(container) + certificate + 4096;
+        return signed + chunkHeaders(signed) + 4096;
+    }
+
+    private static long chunkHeaders(long bytes) {
+        return (bytes / BUFFER + 2) * 8;
+    }
+
     /** Gives the content of one entry of the manifest; called once per entry, in manifest order. */
     @FunctionalInterface
     public interface EntrySource {

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1String;
@@ -121,9 +122,39 @@ public final class DeviceCa {
         return certificate;
     }
 
-    /** Opens a one-time code for one device id, valid for {@code codeValidity}. */
+    /**
+     * Names a laptop may not have, because HQ's own clients and servers use them: the certificate CN becomes the MQTT
+     * user name, and the brokers give {@code hq-ingest-*} and {@code hq-console} HQ's rights (read every laptop's
+     * {@code up/}, write every {@code down/}); {@code broker}, {@code hq-encryption} and {@code hq-signing} name HQ's
+     * other certificates. Reserved, in any case: {@code hq} and {@code broker}, alone or followed by {@code -}, {@code .}
+     * or {@code _} and anything.
+     */
+    private static final Pattern RESERVED = Pattern.compile("(?i)(hq|broker)([-._].*)?");
+
+    /** HQ's own broker clients: ingest workers and the console, the names the brokers' ACLs privilege. */
+    private static final Pattern HQ_CLIENT = Pattern.compile("hq-ingest-[A-Za-z0-9._-]{1,32}|hq-console");
+
+    /** Whether {@code name} is reserved for HQ's own certificates and so refused as a laptop's device id. */
+    public static boolean isReservedName(String name) {
+        return name != null && RESERVED.matcher(name).matches();
+    }
+
+    private static void requireLaptopName(String deviceId) {
+        if (isReservedName(deviceId)) {
+            throw new IllegalArgumentException("'" + deviceId + "' cannot be a laptop's name: names starting with 'hq' or"
+                    + " 'broker' are reserved for HQ's own services (the broker would give such a laptop HQ's rights);"
+                    + " choose another device name");
+        }
+    }
+
+    /**
+     * Opens a one-time code for one device id, valid for {@code codeValidity}.
+     *
+     * @throws IllegalArgumentException the id is not a valid device id, or is reserved for HQ ({@link #isReservedName})
+     */
     public IssuedCode issueCode(String deviceId) {
         EnrolmentRequest.subject(deviceId); // validates the id
+        requireLaptopName(deviceId);
         EnrolmentCode code = EnrolmentCode.generate(random);
         Instant now = clock.instant();
         Instant expiry = now.plus(options.codeValidity());
@@ -192,6 +223,11 @@ public final class DeviceCa {
             throw new EnrolmentRefusedException(Reason.SUBJECT_MISMATCH,
                     "request names '" + request.getSubject() + "', the code is for '" + expectedSubject + "'");
         }
+        if (isReservedName(code.deviceId())) {
+            // a code for such a name can only come from a store written before names were reserved, or by hand
+            throw new EnrolmentRefusedException(Reason.RESERVED_NAME, "'" + code.deviceId() + "' is reserved for HQ's"
+                    + " own services and cannot be a laptop's name; HQ must issue a code for another device name");
+        }
         // Sign first, close the code second: if a concurrent request closed it in between, this certificate is
         // dropped unseen, so a code never yields two certificates.
         X509CertificateHolder issued = sign(expectedSubject, spki, now, KeyPurposeId.id_kp_clientAuth, null);
@@ -199,6 +235,29 @@ public final class DeviceCa {
             throw new EnrolmentRefusedException(Reason.USED_CODE, "the code was used by a concurrent request");
         }
         record(issued, code.deviceId());
+        return issued;
+    }
+
+    /**
+     * A TLS client certificate for one of HQ's own broker clients ({@code hq-ingest-<n>} or {@code hq-console}),
+     * whose names the brokers privilege and no laptop may have. HQ makes the key itself, so no enrolment code is
+     * involved: this is the internal path {@link #issueCode} and {@link #enrol} refuse these names for. The
+     * certificate is recorded like a device's, so {@link #revokeDevice} and the CRL reach it.
+     *
+     * @throws IllegalArgumentException the name is not one of HQ's client names, or the key is of another suite
+     */
+    public X509CertificateHolder issueHqClientCertificate(PublicKey publicKey, String name) {
+        if (name == null || !HQ_CLIENT.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not one of HQ's broker clients (hq-ingest-<n> or"
+                    + " hq-console)");
+        }
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(publicKey.getEncoded());
+        if (!suite.owns(spki)) {
+            throw new IllegalArgumentException("the key for " + name + " is not a " + suite.id() + " key");
+        }
+        X509CertificateHolder issued = sign(EnrolmentRequest.subject(name), spki, clock.instant(),
+                KeyPurposeId.id_kp_clientAuth, null);
+        record(issued, name);
         return issued;
     }
 

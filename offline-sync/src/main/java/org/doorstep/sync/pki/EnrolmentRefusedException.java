@@ -19,7 +19,9 @@ public final class EnrolmentRefusedException extends Exception {
         /** The code was not used before its expiry. */
         EXPIRED_CODE,
         /** The request's subject is not {@code O=Doorstep, CN=<the device id the code was issued for>}. */
-        SUBJECT_MISMATCH
+        SUBJECT_MISMATCH,
+        /** The code names a device id reserved for HQ's own services ({@link DeviceCa#isReservedName}). */
+        RESERVED_NAME
     }
 
     private final Reason reason;

@@ -26,7 +26,9 @@ class HeartbeatTest {
 
     @Test
     void aLaptopsHeartbeatCarriesItsBacklogVersionsAndFreeDiskAndComesBackWhole() throws Exception {
-        OutboxProgress outbox = new OutboxProgress(3, 4_500_000, 2, 3_000_000, 7, 9_000_000, Optional.of(Duration.ofMinutes(95)));
+        OutboxProgress outbox = new OutboxProgress(3, 4_500_000, 2, 3_000_000, 7, 9_000_000,
+                Optional.of(Duration.ofMinutes(95)),
+                org.doorstep.sync.outbox.OutboxCapacity.DEFAULT);
         Heartbeat h = Heartbeat.of("dev-7f3a", 42, NOW, outbox, "0.1.0", 1, data);
         assertEquals(3, h.backlogCases());
         assertEquals(4_500_000, h.backlogBytes());
@@ -34,7 +36,8 @@ class HeartbeatTest {
         assertTrue(h.freeDiskBytes() > 0, "free disk measured on the data folder's disk");
         assertEquals(h, Heartbeat.fromJson(h.toJson(), "dev-7f3a"));
 
-        Heartbeat idle = Heartbeat.of("dev-7f3a", 43, NOW, new OutboxProgress(0, 0, 0, 0, 7, 9_000_000, Optional.empty()),
+        Heartbeat idle = Heartbeat.of("dev-7f3a", 43, NOW, new OutboxProgress(0, 0, 0, 0, 7, 9_000_000, Optional.empty(),
+                org.doorstep.sync.outbox.OutboxCapacity.DEFAULT),
                 "0.1.0", 1, data);
         assertFalse(new String(idle.toJson(), StandardCharsets.UTF_8).contains("oldestUnsent"));
         assertEquals(idle, Heartbeat.fromJson(idle.toJson(), "dev-7f3a"));

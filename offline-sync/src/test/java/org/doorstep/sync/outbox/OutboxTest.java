@@ -1,6 +1,7 @@
 package org.doorstep.sync.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,22 +42,35 @@ class OutboxTest {
     }
 
     @Test
-    void aFullOutboxSaysSoAndEvictsNothing() throws Exception {
+    void aFullOutboxRefusesRoomSaysSoAndNeverEvictsOrDropsASealedPacket() throws Exception {
         Outbox outbox = new Outbox(2, 1000, noon);
         outbox.enqueue(entry("a", false, 0, 400));
+        assertFalse(outbox.progress().full());
         outbox.enqueue(entry("b", false, 1, 400));
-        OutboxFullException byCount = assertThrows(OutboxFullException.class, () -> outbox.enqueue(entry("c", true, 2, 10)));
-        assertTrue(byCount.getMessage().contains("the outbox is full: 2 packets, 800 bytes"), byCount.getMessage());
-        assertEquals(List.of("a", "b"), outbox.pending().stream().map(OutboxEntry::caseId).toList(), "nothing evicted");
+        assertTrue(outbox.progress().full(), "two of two packets");
+        OutboxFullException byCount = assertThrows(OutboxFullException.class, () -> outbox.requireRoom(10));
+        assertTrue(byCount.getMessage().contains("the outbox is full: 2 packets, 800 bytes wait for HQ (at most 2 packets,"
+                + " 1000 bytes)"), byCount.getMessage());
+        assertTrue(outbox.progress().fullNotice().orElseThrow().startsWith("the outbox is full: 2 packets"));
+        // a packet sealed anyway (the capacity was lowered, or the spool held more) is taken, not dropped
+        outbox.enqueue(entry("c", true, 2, 10));
+        assertEquals(List.of("c", "a", "b"), outbox.pending().stream().map(OutboxEntry::caseId).toList(),
+                "nothing evicted, nothing dropped, urgent first");
+        assertEquals(3, outbox.progress().pendingCases());
 
         Outbox small = new Outbox(10, 1000, noon);
         small.enqueue(entry("a", false, 0, 900));
-        assertThrows(OutboxFullException.class, () -> small.enqueue(entry("b", false, 1, 200)), "by bytes");
+        assertFalse(small.progress().full(), "900 of 1000 bytes");
+        OutboxFullException bySize = assertThrows(OutboxFullException.class, () -> small.requireRoom(200), "by bytes");
+        assertTrue(bySize.getMessage().contains("needs up to 200 bytes"), bySize.getMessage());
+        assertEquals(200, bySize.wanted());
         small.markSent(entry("a", false, 0, 900).packetId());
-        assertThrows(OutboxFullException.class, () -> small.enqueue(entry("b", false, 1, 200)),
+        assertThrows(OutboxFullException.class, () -> small.requireRoom(200),
                 "a sent packet still occupies the outbox until HQ's receipt");
+        small.requireRoom(100);
         small.receipt(entry("a", false, 0, 900).packetId());
-        small.enqueue(entry("b", false, 1, 200));
+        small.requireRoom(200);
+        assertEquals(Optional.empty(), small.progress().fullNotice());
     }
 
     @Test
@@ -68,17 +82,20 @@ class OutboxTest {
         OutboxEntry b = entry("b", false, 120, 3000);
         outbox.enqueue(a);
         outbox.enqueue(b);
-        assertEquals(new OutboxProgress(2, 4000, 2, 4000, 0, 0, Optional.of(Duration.ofHours(4))), outbox.progress());
+        assertEquals(new OutboxProgress(2, 4000, 2, 4000, 0, 0, Optional.of(Duration.ofHours(4)), outbox.capacity()),
+                outbox.progress());
 
         outbox.markSent(a.packetId());
-        assertEquals(new OutboxProgress(2, 4000, 1, 3000, 0, 0, Optional.of(Duration.ofHours(2))), outbox.progress());
+        assertEquals(new OutboxProgress(2, 4000, 1, 3000, 0, 0, Optional.of(Duration.ofHours(2)), outbox.capacity()),
+                outbox.progress());
         outbox.markUnsent(a.packetId()); // the link dropped before the receipt
         assertEquals(a.packetId(), outbox.next().orElseThrow().packetId());
         outbox.markSent(a.packetId());
 
         assertEquals(Optional.of(a.caseId()), outbox.receipt(a.packetId()).map(OutboxEntry::caseId));
         assertEquals(Optional.empty(), outbox.receipt(a.packetId()), "a repeated receipt shreds nothing twice");
-        assertEquals(new OutboxProgress(1, 3000, 1, 3000, 1, 1000, Optional.of(Duration.ofHours(2))), outbox.progress());
+        assertEquals(new OutboxProgress(1, 3000, 1, 3000, 1, 1000, Optional.of(Duration.ofHours(2)), outbox.capacity()),
+                outbox.progress());
         OutboxEntry c = entry("c", false, 200, 500);
         outbox.enqueue(c);
         assertEquals(Optional.of("c"), outbox.rejected(c.packetId()).map(OutboxEntry::caseId));

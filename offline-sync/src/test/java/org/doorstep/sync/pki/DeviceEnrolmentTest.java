@@ -177,6 +177,54 @@ class DeviceEnrolmentTest {
 
     @ParameterizedTest
     @EnumSource(PkiSuite.class)
+    void refusesCodesForNamesReservedForHqsOwnBrokerIdentities(PkiSuite suite) throws Exception {
+        TestPki pki = new TestPki(suite);
+        for (String reserved : List.of("hq-ingest-1", "hq-ingest-9", "hq-console", "HQ-Console", "broker", "Broker.2",
+                "hq", "hq_ingest", "hq-encryption", "hq-signing")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pki.ca.issueCode(reserved),
+                    reserved);
+            assertTrue(e.getMessage().contains("'" + reserved + "' cannot be a laptop's name")
+                    && e.getMessage().contains("reserved for HQ's own services"), e.getMessage());
+        }
+        assertEquals(0, pki.store.certificatesOf("hq-ingest-1").size(), "nothing was issued");
+        // names that merely contain the words are laptops like any other
+        for (String fine : List.of("hqx-01", "field-hq-07", "brokerage-3", "dev-hq")) {
+            pki.ca.enrol(EnrolmentRequest.create(suite, fine, pki.newKey(), pki.ca.issueCode(fine).code()).der());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PkiSuite.class)
+    void refusesToEnrolAReservedNameEvenWithACodeInTheStore(PkiSuite suite) throws Exception {
+        // a code for a reserved name cannot be issued any more; one written to the store before (or by hand) is
+        // still refused at enrolment, and leaves no certificate behind
+        TestPki pki = new TestPki(suite);
+        EnrolmentCode code = EnrolmentCode.generate(TestPki.RANDOM);
+        pki.store.putCode(new CaStore.CodeRecord(code.id(suite), "hq-ingest-1", code.proofKey(suite),
+                pki.clock.instant(), pki.clock.instant().plus(Duration.ofHours(72)), java.util.Optional.empty()));
+        assertRefused(Reason.RESERVED_NAME, pki, EnrolmentRequest.create(suite, "hq-ingest-1", pki.newKey(), code).der());
+        assertEquals(0, pki.store.certificatesOf("hq-ingest-1").size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(PkiSuite.class)
+    void hqsOwnBrokerClientsGetTheirCertificatesByTheInternalPathOnly(PkiSuite suite) throws Exception {
+        TestPki pki = new TestPki(suite);
+        KeyPair key = pki.newKey();
+        X509CertificateHolder worker = pki.ca.issueHqClientCertificate(key.getPublic(), "hq-ingest-3");
+        assertEquals(new X500Name("O=Doorstep,CN=hq-ingest-3"), worker.getSubject());
+        assertTrue(ExtendedKeyUsage.fromExtensions(worker.getExtensions()).hasKeyPurposeId(KeyPurposeId.id_kp_clientAuth));
+        assertEquals(1, pki.store.certificatesOf("hq-ingest-3").size(), "recorded, so it can be revoked");
+        assertEquals(1, pki.ca.revokeDevice("hq-ingest-3", RevocationReason.KEY_COMPROMISE));
+        pki.ca.issueHqClientCertificate(pki.newKey().getPublic(), "hq-console");
+        for (String notHq : List.of("dev-1", "broker", "hq-encryption", "hq-ingest-")) {
+            assertThrows(IllegalArgumentException.class, () -> pki.ca.issueHqClientCertificate(key.getPublic(), notHq),
+                    notHq);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PkiSuite.class)
     void refusesRequestNotSignedByItsOwnKey(PkiSuite suite) throws Exception {
         TestPki pki = new TestPki(suite);
         String deviceId = TestPki.newDeviceId();

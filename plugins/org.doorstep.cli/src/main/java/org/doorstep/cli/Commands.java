@@ -278,10 +278,13 @@ final class Commands {
                         + " sync-enrol --help'); the case stays as it is");
                 case REVOKED -> throw CliException.refused("HQ revoked this laptop: it cannot seal cases for HQ; the case"
                         + " stays as it is");
+                case OUTBOX_FULL -> throw new IllegalStateException("sealingBlocker() does not look at the outbox");
                 case null -> {
                     // the laptop can send to HQ
                 }
             }
+            // a full outbox refuses here (exit 2, saying how full), before a draft is completed
+            completion.requireRoomFor(caseId);
             org.doorstep.vault.PacketRecord packet = completion.seal(caseId, "completed to be sealed (command line)");
             out.println("sealed case " + caseId + " as packet " + packet.packetId() + " (" + packet.bytes()
                     + " bytes), waiting in the outbox");

@@ -247,9 +247,11 @@ public final class SyncComponent implements SyncService {
         LaptopSync s = sync;
         SyncStatus status = lastStatus;
         long unsent = 0;
+        boolean full = false;
         String linkProblem = problem;
         if (s != null) {
             OutboxProgress p = s.client().progress();
+            full = p.full();
             LinkState link = s.link().state();
             String failure = s.link().isConnected() ? null : s.link().lastProblem();
             if (failure != null) {
@@ -267,7 +269,7 @@ public final class SyncComponent implements SyncService {
         }
         lastStatus = status;
         syncStatus.publish(status);
-        overview.set(new SyncOverview(engine, status, Optional.ofNullable(linkProblem), unsent, outbox, delivered));
+        overview.set(new SyncOverview(engine, status, Optional.ofNullable(linkProblem), unsent, outbox, delivered, full));
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -762,8 +762,9 @@ public final class GuidedCase {
 
     /**
      * Completes the case: refused while anything is missing; otherwise the photo attempts not chosen are dropped,
-     * the case becomes complete and, when the laptop is enrolled with HQ, is sealed into the outbox (otherwise it
-     * waits, complete). Slow when sealing: call it off the UI thread.
+     * the case becomes complete and, when the laptop is enrolled with HQ and the outbox has room for it, is sealed
+     * into the outbox (otherwise it waits, complete, and the outcome says why). Slow when sealing: call it off the UI
+     * thread.
      */
     public synchronized CaseCompletion.Outcome complete() throws FieldException, IOException {
         requireDraft();
@@ -780,7 +781,7 @@ public final class GuidedCase {
                 vault.cases().remove(caseId, i.slot());
             }
         }
-        return new CaseCompletion(vault, context.clock(), context.random()).complete(caseId,
+        return new CaseCompletion(vault, context.clock(), context.random(), context.outboxCapacity()).complete(caseId,
                 "completed by the officer (guided case)");
     }
 

@@ -32,10 +32,17 @@ final class FieldFixture implements AutoCloseable {
             "周一至周五 9:00–17:00");
 
     final Fixture fixture;
-    final FieldContext context = new FieldContext(Clock.system(ZoneId.of("Asia/Shanghai")), OFFICE, CaptureOptions.DEFAULT);
+    final FieldContext context;
     Vault vault;
 
     FieldFixture(Path dir) throws Exception {
+        this(dir, org.doorstep.sync.outbox.OutboxCapacity.DEFAULT);
+    }
+
+    /** @param outboxCapacity what the laptop's outbox may hold (a completed case that would not fit waits) */
+    FieldFixture(Path dir, org.doorstep.sync.outbox.OutboxCapacity outboxCapacity) throws Exception {
+        context = new FieldContext(Clock.system(ZoneId.of("Asia/Shanghai")), OFFICE, CaptureOptions.DEFAULT,
+                outboxCapacity);
         fixture = new Fixture(dir);
         vault = fixture.setUp(CryptoSuite.INTL);
     }

@@ -2,6 +2,7 @@ package org.doorstep.ui.internal.cases;
 
 import java.util.Optional;
 
+import org.doorstep.field.CaseCompletion;
 import org.doorstep.vault.CaseState;
 import org.doorstep.vault.PacketRecord;
 
@@ -28,11 +29,16 @@ final class CaseStates {
      * What happened to a finished case, with the packet's short id where the case was sealed into one (the id the
      * officer can quote to HQ).
      */
-    static String sentence(CasesMessages m, CaseState state, Optional<PacketRecord> packet, boolean revoked) {
+    static String sentence(CasesMessages m, CaseState state, Optional<PacketRecord> packet,
+            Optional<CaseCompletion.Blocker> waiting) {
         String id = packet.map(p -> p.packetId().toString().substring(0, 8)).orElse("—");
         return switch (state) {
             case DRAFT -> m.review_ready;
-            case COMPLETE -> revoked ? m.review_revoked : m.review_waiting;
+            case COMPLETE -> switch (waiting.orElse(CaseCompletion.Blocker.NOT_ENROLLED)) {
+                case REVOKED -> m.review_revoked;
+                case OUTBOX_FULL -> m.review_outbox_full;
+                case NOT_ENROLLED -> m.review_waiting;
+            };
             case SEALED -> CasesMessages.format(m.review_sealed, id);
             case QUEUED -> CasesMessages.format(m.review_queued, id);
             case SENT -> CasesMessages.format(m.review_sent, id);

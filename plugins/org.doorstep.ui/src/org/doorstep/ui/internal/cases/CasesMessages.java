@@ -122,6 +122,7 @@ public class CasesMessages {
     public String review_sealed;
     public String review_waiting;
     public String review_revoked;
+    public String review_outbox_full;
     public String files_images;
     public String files_scans;
     public String files_fingers;

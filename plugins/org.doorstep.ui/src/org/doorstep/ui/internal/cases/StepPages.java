@@ -250,8 +250,8 @@ final class StepPages {
         boolean draft = g.summary().state() == org.doorstep.vault.CaseState.DRAFT;
         if (!draft) {
             // a completed case: what happened to it (sealed into the outbox, sent, received by HQ, or waiting)
-            boolean revoked = g.sealingBlocker().filter(b -> b == CaseCompletion.Blocker.REVOKED).isPresent();
-            Ui.id(Ui.label(page, CaseStates.sentence(m, g.summary().state(), g.packet(), revoked)), CaseIds.REVIEW_RESULT);
+            Ui.id(Ui.label(page, CaseStates.sentence(m, g.summary().state(), g.packet(), g.sealingBlocker())),
+                    CaseIds.REVIEW_RESULT);
             return;
         }
         List<StepProblem> open = g.problems(Step.REVIEW, host.locale());

@@ -142,7 +142,7 @@ public class SyncPart {
                 ? shell.sync_problem_offline + "\n" + format(shell.sync_problem_detail, o.problem().get())
                 : "");
         link.setText(texts.linkLine(o.status()));
-        backlog.setText(texts.backlog(o.status()));
+        backlog.setText(texts.backlog(o.status()) + (o.outboxFull() ? "\n" + shell.sync_outbox_full : ""));
         lastContact.setText(texts.lastContact(o.status()));
         long pending = o.status().backlogBytes();
         long handed = Math.max(0, pending - o.unsentBytes());

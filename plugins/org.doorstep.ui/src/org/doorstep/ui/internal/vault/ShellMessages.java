@@ -66,6 +66,7 @@ public class ShellMessages {
     public String sync_problem_detail;
     public String sync_outbox_heading;
     public String sync_outbox_empty;
+    public String sync_outbox_full;
     public String sync_outbox_case;
     public String sync_outbox_urgent;
     public String sync_state_SEALING;

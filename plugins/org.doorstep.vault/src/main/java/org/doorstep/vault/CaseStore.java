@@ -157,6 +157,108 @@ public final class CaseStore {
         });
     }
 
+    /** Opens items of one case as streams; see {@link #readStreaming}. */
+    @FunctionalInterface
+    public interface ItemStreams {
+        /**
+         * The plaintext of one item, decrypted as it is read from the database; its tag is checked at the end, where a
+         * damaged item throws an {@link IOException} (an {@link Aead.RecordDamagedException}): everything read from it
+         * is then void.
+         */
+        InputStream open(String slot) throws IOException;
+    }
+
+    /** Work on a case's items as streams, inside one read of the vault. */
+    @FunctionalInterface
+    public interface StreamingRead<T> {
+        T read(ItemStreams items) throws IOException;
+    }
+
+    /**
+     * Reads a case's items as streams, for items too large to hold whole (sealing a case with a long scan): each item
+     * is streamed from its database BLOB through GCM decryption, so neither its ciphertext nor its plaintext is ever in
+     * memory whole. Everything happens inside one transaction (a BLOB is valid only inside the transaction that read
+     * it), which holds the vault until {@code work} returns: {@code work} must not call the vault itself, and should
+     * not be slow for other reasons.
+     *
+     * @throws IOException what {@code work} threw (a damaged item, say), or {@link VaultException} for the vault's own
+     *                     failures (no such case, shredded, locked)
+     */
+    public <T> T readStreaming(String caseId, StreamingRead<T> work) throws IOException {
+        try {
+            return vault.read("read the items", c -> {
+                byte[] dataKey = dataKey(c, caseId);
+                List<AutoCloseable> open = new ArrayList<>();
+                try {
+                    return work.read(slot -> openItem(c, caseId, slot, dataKey, open));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } finally {
+                    Arrays.fill(dataKey, (byte) 0);
+                    for (int i = open.size() - 1; i >= 0; i--) {
+                        try {
+                            open.get(i).close();
+                        } catch (Exception e) {
+                            // closing what was read inside the transaction; it ends with the transaction anyway
+                        }
+                    }
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private InputStream openItem(Connection c, String caseId, String slot, byte[] dataKey, List<AutoCloseable> open)
+            throws IOException {
+        try {
+            PreparedStatement ps = c.prepareStatement(
+                    "SELECT kind, media_type, content FROM case_items WHERE case_id = ? AND slot = ?");
+            open.add(ps);
+            ps.setString(1, caseId);
+            ps.setString(2, slot);
+            ResultSet rs = ps.executeQuery();
+            open.add(rs);
+            if (!rs.next()) {
+                throw new VaultException("case " + shortId(caseId) + " has no item '" + slot + "'");
+            }
+            ItemKind kind = ItemKind.valueOf(rs.getString(1));
+            String mediaType = rs.getString(2);
+            Blob blob = rs.getBlob(3);
+            open.add(blob::free);
+            InputStream sealed = blob.getBinaryStream();
+            open.add(sealed);
+            String what = "item '" + slot + "' of case " + shortId(caseId) + " is damaged and cannot be read: ";
+            InputStream plain;
+            try {
+                plain = Aead.openStream(dataKey, sealed, itemContext(caseId, slot, kind, mediaType));
+            } catch (CorruptDataException e) {
+                throw new Aead.RecordDamagedException(what + e.getMessage());
+            }
+            return new java.io.FilterInputStream(plain) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (Aead.RecordDamagedException e) {
+                        throw new Aead.RecordDamagedException(what + e.getMessage());
+                    }
+                }
+
+                @Override
+                public int read() throws IOException {
+                    try {
+                        return super.read();
+                    } catch (Aead.RecordDamagedException e) {
+                        throw new Aead.RecordDamagedException(what + e.getMessage());
+                    }
+                }
+            };
+        } catch (SQLException e) {
+            throw new IOException("cannot read item '" + slot + "' of case " + shortId(caseId) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The items of a case, without their content, in slot order. */
     public List<ItemInfo> items(String caseId) {
         return vault.read("list the items", c -> {

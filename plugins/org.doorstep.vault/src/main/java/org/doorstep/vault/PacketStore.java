@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The packets cases travel to HQ in, and what HQ's answers do to the cases. Every method changes the packet and its
@@ -22,9 +24,37 @@ public final class PacketStore {
             + "receipt, rejection";
 
     private final Vault vault;
+    private final List<Consumer<PacketRecord>> queuedListeners = new CopyOnWriteArrayList<>();
 
     PacketStore(Vault vault) {
         this.vault = vault;
+    }
+
+    /**
+     * Tells {@code listener} of every packet queued from now on (its file complete in the spool), after the commit, on
+     * the thread that queued it, whoever sealed the case: the running sync client learns of a case sealed by the
+     * guided case or the command line at once. A failing listener is logged and does not undo the queuing.
+     *
+     * @return closing it stops the telling
+     */
+    public AutoCloseable onQueued(Consumer<PacketRecord> listener) {
+        queuedListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return () -> queuedListeners.remove(listener);
+    }
+
+    /**
+     * As {@link #beginSealing(String)}, and a complete case gets its packet only if that leaves at most
+     * {@code maxPackets} packets waiting for HQ (being sealed, queued or sent) and at most {@code maxBytes} bytes
+     * with {@code packetBytes} (the most the new packet can have). Checked inside the transaction that seals the case,
+     * so two sealings at once cannot both take the last room.
+     *
+     * @throws VaultException.NoRoom when it would not fit; nothing changed, the case stays complete
+     */
+    public PacketRecord beginSealing(String caseId, int maxPackets, long maxBytes, long packetBytes) {
+        if (maxPackets < 1 || maxBytes < 1 || packetBytes < 0) {
+            throw new IllegalArgumentException("a capacity of at least one packet and one byte, and a packet size, please");
+        }
+        return beginSealing(caseId, new long[] {maxPackets, maxBytes, packetBytes});
     }
 
     /**
@@ -34,6 +64,10 @@ public final class PacketStore {
      * already queued or sent is refused.
      */
     public PacketRecord beginSealing(String caseId) {
+        return beginSealing(caseId, null);
+    }
+
+    private PacketRecord beginSealing(String caseId, long[] room) {
         return vault.write("seal the case", c -> {
             PacketRecord open = openPacketOf(c, caseId);
             if (open != null && open.state() == PacketState.SEALING) {
@@ -47,6 +81,9 @@ public final class PacketStore {
             if (state != CaseState.COMPLETE && state != CaseState.SEALED) {
                 throw new VaultException.IllegalTransition("case " + CaseStore.shortId(caseId) + " is " + state.id()
                         + ": only a complete case can be sealed");
+            }
+            if (room != null && state == CaseState.COMPLETE) {
+                requireRoom(c, (int) room[0], room[1], room[2]);
             }
             UUID packetId = UUID.randomUUID();
             boolean urgent = vault.cases().summary(c, caseId).urgent();
@@ -68,7 +105,7 @@ public final class PacketStore {
         if (bytes <= 0 || sha256 == null || sha256.length != 32) {
             throw new IllegalArgumentException("a queued packet has a size and a 32-byte SHA-256");
         }
-        return vault.write("queue the packet", c -> {
+        PacketRecord queued = vault.write("queue the packet", c -> {
             PacketRecord p = require(c, packetId);
             if (p.state() != PacketState.SEALING) {
                 throw new VaultException.IllegalTransition("packet " + packetId + " is " + name(p.state())
@@ -92,6 +129,15 @@ public final class PacketStore {
             }
             return get(c, packetId).orElseThrow();
         });
+        for (Consumer<PacketRecord> listener : queuedListeners) {
+            try {
+                listener.accept(queued);
+            } catch (RuntimeException e) {
+                System.getLogger(PacketStore.class.getName()).log(System.Logger.Level.WARNING,
+                        "a listener for queued packets failed on " + packetId + " (it stays queued): " + e, e);
+            }
+        }
+        return queued;
     }
 
     /**
@@ -223,6 +269,19 @@ public final class PacketStore {
     }
 
     // ---- helpers, also for CaseStore ----
+
+    private static void requireRoom(Connection c, int maxPackets, long maxBytes, long packetBytes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM packets "
+                + "WHERE state IN ('SEALING', 'QUEUED', 'SENT')");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            int packets = rs.getInt(1);
+            long bytes = rs.getLong(2);
+            if (packets + 1 > maxPackets || bytes + packetBytes > maxBytes) {
+                throw new VaultException.NoRoom(packets, bytes);
+            }
+        }
+    }
 
     /** The case's packet still waiting for HQ, or {@code null}. */
     static PacketRecord openPacketOf(Connection c, String caseId) throws SQLException {

@@ -63,6 +63,32 @@ public class VaultException extends RuntimeException {
     }
 
     /** The case was delivered to HQ and crypto-shredded here: its data no longer exists. */
+    /**
+     * Sealing the case would take the packets waiting for HQ beyond what the sync service allows: nothing changed, the
+     * case stays complete. The sync service words it for the officer.
+     */
+    public static final class NoRoom extends VaultException {
+        private static final long serialVersionUID = 1L;
+        private final int packets;
+        private final long bytes;
+
+        public NoRoom(int packets, long bytes) {
+            super("no room for another packet: " + packets + " packets, " + bytes + " bytes wait for HQ");
+            this.packets = packets;
+            this.bytes = bytes;
+        }
+
+        /** Packets waiting for HQ (being sealed, queued or sent). */
+        public int packets() {
+            return packets;
+        }
+
+        /** Their bytes (a packet still being sealed counts as 0). */
+        public long bytes() {
+            return bytes;
+        }
+    }
+
     public static final class Shredded extends VaultException {
         private static final long serialVersionUID = 1L;
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.doorstep.sync.pki.CaStore;
 import org.doorstep.sync.pki.CaStore.IssuedCertificate;
+import org.doorstep.sync.pki.DeviceCa;
 
 /**
  * Which devices HQ knows, from the device CA's records: a device's newest certificate, unless it is revoked or
@@ -43,6 +44,10 @@ public final class DeviceDirectory {
     }
 
     public Verdict lookUp(String deviceId) {
+        if (DeviceCa.isReservedName(deviceId)) {
+            // HQ's own certificates (broker, workers, console, HQ's keys) are on record too, but none is a laptop's
+            return new Unknown("'" + deviceId + "' is one of HQ's own names, not a laptop's");
+        }
         List<IssuedCertificate> issued = store.certificatesOf(deviceId);
         if (issued.isEmpty()) {
             return new Unknown("device " + deviceId + " was never enrolled here");

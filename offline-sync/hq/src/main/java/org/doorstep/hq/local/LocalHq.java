@@ -38,8 +38,6 @@ import org.doorstep.sync.packet.PacketLimits;
 import org.doorstep.sync.protocol.Topics;
 import org.doorstep.sync.pki.CaOptions;
 import org.doorstep.sync.pki.DeviceCa;
-import org.doorstep.sync.pki.EnrolmentCode;
-import org.doorstep.sync.pki.EnrolmentRequest;
 import org.doorstep.sync.pki.PkiSuite;
 import org.doorstep.sync.pki.RevocationReason;
 
@@ -120,11 +118,9 @@ public final class LocalHq implements AutoCloseable {
         for (int i = 1; i <= config.workers(); i++) {
             String name = "hq-ingest-" + i;
             if (!keys.has(name)) {
+                // HQ's own broker client: no enrolment code (laptops may not have these names), HQ made the key
                 KeyPair key = suite.generateKeyPair(random);
-                DeviceCa.IssuedCode code = ca.issueCode(name);
-                X509CertificateHolder cert = ca.enrol(EnrolmentRequest.create(suite, name, key,
-                        EnrolmentCode.parse(code.code().formatted())).der());
-                keys.save(name, key.getPrivate(), cert);
+                keys.save(name, key.getPrivate(), ca.issueHqClientCertificate(key.getPublic(), name));
             }
             credentials.add(new IngestService.Credential(name, keys.key(name),
                     List.of(KeyFolder.jca(keys.certificate(name)), caCert)));
@@ -274,7 +270,7 @@ public final class LocalHq implements AutoCloseable {
                             config.enrolmentPort(), workers(value), config.suite());
                     case "--suite" -> config = new Config(config.data(), config.bindAddress(), config.brokerPort(),
                             config.enrolmentPort(), config.workers(), PkiSuite.byId(need(value, args[i])));
-                    case "--code" -> codesFor.add(need(value, args[i]));
+                    case "--code" -> codesFor.add(laptopName(need(value, args[i])));
                     case "--help", "-h" -> {
                         System.out.println("usage: doorstep hq [--data DIR] [--port N] [--enrol-port N] [--workers N]"
                                 + " [--suite intl|gm] [--code DEVICE-ID]...");
@@ -311,6 +307,20 @@ public final class LocalHq implements AutoCloseable {
         }
         System.out.println("Stop with Ctrl-C.");
         stopped.await();
+    }
+
+    /** A device id a code may be issued for, checked before HQ starts: a refused name must not leave HQ half up. */
+    private static String laptopName(String deviceId) {
+        if (!org.doorstep.sync.protocol.Topics.isDeviceId(deviceId)) {
+            throw new IllegalArgumentException("--code needs a device id of letters, digits, '.', '_' and '-', not '"
+                    + deviceId + "'");
+        }
+        if (DeviceCa.isReservedName(deviceId)) {
+            throw new IllegalArgumentException("--code " + deviceId + ": names starting with 'hq' or 'broker' are"
+                    + " reserved for HQ's own services (the broker would give such a laptop HQ's rights); choose another"
+                    + " device name");
+        }
+        return deviceId;
     }
 
     private static String need(String value, String option) {

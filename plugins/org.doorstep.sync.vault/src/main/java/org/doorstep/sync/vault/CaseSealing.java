@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.doorstep.sync.outbox.OutboxCapacity;
+import org.doorstep.sync.outbox.OutboxFullException;
 import org.doorstep.sync.packet.PacketEntry;
 import org.doorstep.sync.packet.PacketManifest;
 import org.doorstep.sync.packet.PacketSealer;
@@ -34,7 +36,8 @@ import org.doorstep.vault.ItemInfo;
 import org.doorstep.vault.PacketRecord;
 import org.doorstep.vault.PacketState;
 import org.doorstep.vault.Vault;
-import org.doorstep.vault.crypto.CryptoSuite;
+import org.doorstep.vault.VaultException;
+import org.doorstep.vault.crypto.Aead;
 
 /**
  * Turns a complete case into a sealed packet in the spool, and puts right whatever a crash left half done.
@@ -45,8 +48,10 @@ import org.doorstep.vault.crypto.CryptoSuite;
  *   vault: packet queued (size, SHA-256), case sealed → queued   one transaction
  * </pre>
  *
- * Each item is read from the vault twice, once for the manifest's digest and once while sealing, so no case is held
- * in memory whole; the sealer checks the second reading against the first. {@link #recover} is run at every start
+ * Each item is read from the vault twice, once for the manifest's digest (before anything changes) and once while
+ * sealing, each time as a stream (database BLOB → GCM decryption → digest or sealer), so no item, let alone a case,
+ * is ever held in memory whole; the sealer checks the second reading against the first, and a damaged item (its GCM
+ * tag fails) fails the seal and leaves no packet. {@link #recover} is run at every start
  * (the {@link VaultPacketSpool} does it before it lists packets): it deletes temporary files, finishes or redoes
  * sealings a crash interrupted, seals again the packets whose files were lost, and deletes files of packets the
  * vault does not list as waiting.
@@ -74,16 +79,34 @@ public final class CaseSealing {
         }
     }
 
+    /**
+     * Room left in the size bound for the audit entries that sealing itself adds to the case's slice after the bound
+     * is taken (the seal and the loan of the device key, about 600 bytes each).
+     */
+    private static final int SLICE_GROWTH = 4096;
+
     private final Vault vault;
     private final PacketSpoolFolder spool;
     private final Clock clock;
     private final SecureRandom random;
+    private final OutboxCapacity capacity;
 
+    /** Sealing for an outbox of the product's capacity ({@link OutboxCapacity#DEFAULT}). */
     public CaseSealing(Vault vault, PacketSpoolFolder spool, Clock clock, SecureRandom random) {
+        this(vault, spool, clock, random, OutboxCapacity.DEFAULT);
+    }
+
+    /** @param capacity how much may wait for HQ: a case whose packet would not fit is not sealed */
+    public CaseSealing(Vault vault, PacketSpoolFolder spool, Clock clock, SecureRandom random, OutboxCapacity capacity) {
         this.vault = Objects.requireNonNull(vault, "vault");
         this.spool = Objects.requireNonNull(spool, "spool");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
+    }
+
+    public OutboxCapacity capacity() {
+        return capacity;
     }
 
     public PacketSpoolFolder spool() {
@@ -91,15 +114,73 @@ public final class CaseSealing {
     }
 
     /**
-     * Seals a complete case into a packet and queues it. Refused, leaving the case complete, when the laptop is not
-     * enrolled, revoked, or of a suite this version cannot seal. If writing the file fails, the case stays sealed
-     * with its packet still "sealing"; sealing it again (or the next {@link #recover}) finishes it.
+     * Seals a complete case into a packet and queues it; the vault then tells whoever watches its packets (the
+     * running sync client) of the new packet. Refused, leaving the case complete and unchanged, when the laptop is
+     * not enrolled or revoked, or when the outbox has no room for the case's packet: its size is bounded from the
+     * case's items before anything changes ({@link #sizeBound}) and checked against the packets waiting for HQ in the
+     * same transaction that seals the case ({@link SyncRefusedException#outboxFull()} says how full it is). If writing
+     * the file fails, the case stays sealed with its packet still "sealing"; sealing it again (or the next
+     * {@link #recover}) finishes it.
      */
     public synchronized PacketRecord seal(String caseId) throws IOException {
         SyncIdentity identity = SyncIdentity.require(vault);
         SyncIdentity.requireNotRevoked(vault);
-        PacketRecord packet = vault.packets().beginSealing(caseId);
-        return write(identity, packet);
+        // the first reading, before anything changes: a damaged item refuses the seal here, the case staying complete
+        Digested items = digestItems(caseId);
+        long bound = sizeBound(identity, caseId);
+        PacketRecord packet;
+        try {
+            packet = vault.packets().beginSealing(caseId, capacity.maxPackets(), capacity.maxBytes(), bound);
+        } catch (VaultException.NoRoom e) {
+            throw SyncRefusedException.outboxFull(new OutboxFullException(e.packets(), e.bytes(), bound, capacity));
+        }
+        PacketRecord queued = write(identity, packet, items);
+        if (queued.bytes() > bound) {
+            // never expected (PacketSealer's bound is tested); the packet is kept all the same, never dropped
+            System.getLogger(CaseSealing.class.getName()).log(System.Logger.Level.WARNING, "packet " + queued.packetId()
+                    + " has " + queued.bytes() + " bytes, more than its bound of " + bound);
+        }
+        return queued;
+    }
+
+    /**
+     * Refuses, saying how full the outbox is, when the case's packet would not fit now; changes nothing. Asked before
+     * a draft is completed to be sealed, so that a refusal leaves it a draft (sealing checks again, in its transaction).
+     */
+    public void requireRoomFor(String caseId) throws IOException {
+        long bound = sizeBound(SyncIdentity.require(vault), caseId);
+        int packets = 0;
+        long bytes = 0;
+        for (PacketRecord p : vault.packets().open()) {
+            packets++;
+            bytes += p.bytes();
+        }
+        if (!capacity.fits(packets, bytes, bound)) {
+            throw SyncRefusedException.outboxFull(new OutboxFullException(packets, bytes, bound, capacity));
+        }
+    }
+
+    /**
+     * The most bytes the case's packet can have, from its items' sizes and its audit slice (plus room for the entries
+     * sealing adds to it), without reading any item: {@link PacketSealer#sizeBound} of the manifest it would have.
+     */
+    public long sizeBound(String caseId) throws IOException {
+        return sizeBound(SyncIdentity.require(vault), caseId);
+    }
+
+    private long sizeBound(SyncIdentity identity, String caseId) {
+        PacketSuite suite = PacketSuite.byId(vault.suite().id());
+        byte[] noDigest = new byte[suite.newDigest().getDigestSize()];
+        List<PacketEntry> entries = new ArrayList<>();
+        for (ItemInfo item : vault.cases().items(caseId)) {
+            entries.add(new PacketEntry(ITEMS + item.kind().id() + "/" + item.slot(), item.mediaType(), item.size(),
+                    noDigest));
+        }
+        int slice = AuditSlice.json(identity.deviceId(), caseId, vault.suite().id(), vault.auditEntriesOf(caseId)).length;
+        entries.add(new PacketEntry(AuditSlice.ENTRY_NAME, "application/json", slice + SLICE_GROWTH, noDigest));
+        PacketManifest manifest = new PacketManifest(UUID.randomUUID(), identity.deviceId(), caseId, clock.instant(),
+                suite, entries);
+        return PacketSealer.sizeBound(manifest, identity.deviceCertificate());
     }
 
     /** Finishes what a crash left half done; see the class comment. Needs the vault unlocked. */
@@ -135,8 +216,14 @@ public final class CaseSealing {
                     queueFromFile(p, file);
                     queued.add(p.packetId());
                 } else if (blocker.isEmpty()) {
-                    write(identity.orElseThrow(), p);
-                    resealed.add(p.packetId());
+                    try {
+                        write(identity.orElseThrow(), p);
+                        resealed.add(p.packetId());
+                    } catch (Aead.RecordDamagedException e) {
+                        // one damaged case must not keep every other packet from being sent
+                        notDone.add("packet " + p.packetId() + " of case " + shortId(p.caseId()) + " cannot be sealed: "
+                                + e.getMessage());
+                    }
                 } else {
                     notDone.add("packet " + p.packetId() + " of case " + shortId(p.caseId()) + " is not sealed: "
                             + blocker.get());
@@ -145,8 +232,13 @@ public final class CaseSealing {
                 if (blocker.isEmpty()) {
                     PacketRecord next = vault.packets().replace(p.packetId(), file == null ? "its file is missing from the spool"
                             : "its file in the spool has the wrong size");
-                    write(identity.orElseThrow(), next);
-                    replaced.put(p.packetId(), next.packetId());
+                    try {
+                        write(identity.orElseThrow(), next);
+                        replaced.put(p.packetId(), next.packetId());
+                    } catch (Aead.RecordDamagedException e) {
+                        notDone.add("packet " + next.packetId() + " of case " + shortId(p.caseId()) + " cannot be sealed"
+                                + " again: " + e.getMessage());
+                    }
                 } else {
                     notDone.add("packet " + p.packetId() + " of case " + shortId(p.caseId()) + " lost its file and cannot "
                             + "be sealed again now: " + blocker.get());
@@ -183,36 +275,79 @@ public final class CaseSealing {
         return Optional.empty();
     }
 
-    private PacketRecord write(SyncIdentity identity, PacketRecord packet) throws IOException {
-        PacketSpoolFolder.Written written = writeFile(identity, packet);
+    private PacketRecord write(SyncIdentity identity, PacketRecord packet, Digested items) throws IOException {
+        PacketSpoolFolder.Written written = writeFile(identity, packet, items);
         return vault.packets().queue(packet.packetId(), written.bytes(), written.sha256());
+    }
+
+    private PacketRecord write(SyncIdentity identity, PacketRecord packet) throws IOException {
+        return write(identity, packet, digestItems(packet.caseId()));
+    }
+
+    /** A case's items as the manifest lists them (length and digest from a first reading), and their slots. */
+    private record Digested(List<PacketEntry> entries, Map<String, String> slots) {
+    }
+
+    /**
+     * The first of the two readings of a case's items: each streamed from the vault ({@link
+     * org.doorstep.vault.CaseStore#readStreaming}) through the suite's digest, never held whole. A damaged item (its
+     * GCM tag fails at the end of its stream) throws here.
+     */
+    private Digested digestItems(String caseId) throws IOException {
+        PacketSuite suite = PacketSuite.byId(vault.suite().id());
+        List<ItemInfo> items = vault.cases().items(caseId);
+        return vault.cases().readStreaming(caseId, source -> {
+            List<PacketEntry> entries = new ArrayList<>();
+            Map<String, String> slots = new LinkedHashMap<>();
+            byte[] buffer = new byte[64 * 1024];
+            for (ItemInfo item : items) {
+                org.bouncycastle.crypto.Digest digest = suite.newDigest();
+                long length = 0;
+                try (InputStream in = source.open(item.slot())) {
+                    for (int n; (n = in.read(buffer)) > 0;) {
+                        digest.update(buffer, 0, n);
+                        length += n;
+                    }
+                }
+                byte[] value = new byte[digest.getDigestSize()];
+                digest.doFinal(value, 0);
+                String name = ITEMS + item.kind().id() + "/" + item.slot();
+                entries.add(new PacketEntry(name, item.mediaType(), length, value));
+                slots.put(name, item.slot());
+            }
+            return new Digested(List.copyOf(entries), Map.copyOf(slots));
+        });
     }
 
     /** The file step alone: a crash after it leaves a complete file and a packet still sealing (tests stop here). */
     PacketSpoolFolder.Written writeFile(SyncIdentity identity, PacketRecord packet) throws IOException {
+        return writeFile(identity, packet, digestItems(packet.caseId()));
+    }
+
+    /**
+     * The second reading: the items streamed from the vault again, straight into the sealer, which checks each against
+     * the first reading's length and digest; a damaged item fails here too, and the temporary file is deleted, so a
+     * tag failure never leaves a packet behind.
+     */
+    private PacketSpoolFolder.Written writeFile(SyncIdentity identity, PacketRecord packet, Digested items)
+            throws IOException {
         UUID packetId = packet.packetId();
         String caseId = packet.caseId();
         return vault.lendDeviceKey("seal packet " + packetId, caseId, pkcs8 -> {
             PrivateKey key = privateKey(pkcs8);
             PacketSuite suite = PacketSuite.byId(vault.suite().id());
-            Map<String, String> slots = new LinkedHashMap<>();
-            List<PacketEntry> entries = new ArrayList<>();
-            for (ItemInfo item : vault.cases().items(caseId)) {
-                String name = ITEMS + item.kind().id() + "/" + item.slot();
-                byte[] content = vault.cases().read(caseId, item.slot());
-                entries.add(new PacketEntry(name, item.mediaType(), content.length, digest(suite, content)));
-                slots.put(name, item.slot());
-            }
             byte[] slice = AuditSlice.json(identity.deviceId(), caseId, vault.suite().id(), vault.auditEntriesOf(caseId));
+            List<PacketEntry> entries = new ArrayList<>(items.entries());
             entries.add(new PacketEntry(AuditSlice.ENTRY_NAME, "application/json", slice.length, digest(suite, slice)));
             PacketManifest manifest = new PacketManifest(packetId, identity.deviceId(), caseId, clock.instant(),
                     suite, entries);
             PacketSealer sealer = new PacketSealer(key, identity.deviceCertificate(), identity.hqEncryptionCertificate(),
                     random);
-            return spool.write(packetId, out -> sealer.seal(manifest,
-                    entry -> new ByteArrayInputStream(entry.name().equals(AuditSlice.ENTRY_NAME) ? slice
-                            : vault.cases().read(caseId, slots.get(entry.name()))),
-                    out));
+            // inside one read of the vault: nothing in here may call the vault (the slice was read above)
+            return vault.cases().readStreaming(caseId, source -> spool.write(packetId, out -> sealer.seal(manifest,
+                    entry -> entry.name().equals(AuditSlice.ENTRY_NAME) ? new ByteArrayInputStream(slice)
+                            : source.open(items.slots().get(entry.name())),
+                    out)));
         });
     }
 

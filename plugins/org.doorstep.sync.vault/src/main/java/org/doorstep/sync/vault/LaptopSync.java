@@ -16,13 +16,10 @@ import javax.net.ssl.SSLContext;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.doorstep.sync.client.MqttTransport;
-import org.doorstep.sync.client.PacketSpool.SpooledPacket;
 import org.doorstep.sync.client.SyncClient;
 import org.doorstep.sync.link.MqttLink;
 import org.doorstep.sync.link.SubscriptionRefusedException;
 import org.doorstep.sync.link.TlsContexts;
-import org.doorstep.sync.outbox.OutboxEntry;
-import org.doorstep.sync.outbox.OutboxFullException;
 import org.doorstep.vault.PacketRecord;
 import org.doorstep.vault.Vault;
 
@@ -73,7 +70,8 @@ public final class LaptopSync implements AutoCloseable {
         SyncIdentity identity = SyncIdentity.require(vault);
         SyncIdentity.requireNotRevoked(vault);
         SecureRandom random = new SecureRandom();
-        CaseSealing sealing = new CaseSealing(vault, new PacketSpoolFolder(vault.dataDir()), clock, random);
+        CaseSealing sealing = new CaseSealing(vault, new PacketSpoolFolder(vault.dataDir()), clock, random,
+                options.capacity());
         sealing.recover();
         SSLContext tls = vault.lendDeviceKey("sync link (TLS client certificate)", null, pkcs8 -> {
             try {
@@ -124,15 +122,12 @@ public final class LaptopSync implements AutoCloseable {
     }
 
     /**
-     * Seals a complete case and puts it in the outbox. Refused, leaving the case complete, when the outbox has no
-     * room for it (the sentence says how full it is).
+     * Seals a complete case; the vault tells the running client, which sends it at once (as for a case sealed by the
+     * guided case or the command line). Refused, leaving the case complete and unchanged, when the outbox has no room
+     * for its packet: a {@link SyncRefusedException} whose {@link SyncRefusedException#outboxFull()} says how full.
      */
-    public PacketRecord seal(String caseId) throws IOException, OutboxFullException {
-        client.requireRoomFor(1);
-        PacketRecord packet = sealing.seal(caseId);
-        client.enqueue(new SpooledPacket(new OutboxEntry(packet.packetId(), packet.caseId(), packet.urgent(),
-                packet.sealedAt(), packet.bytes(), false), sealing.spool().fileOf(packet.packetId())));
-        return packet;
+    public PacketRecord seal(String caseId) throws IOException {
+        return sealing.seal(caseId);
     }
 
     public SyncClient client() {

@@ -1,10 +1,14 @@
 package org.doorstep.sync.vault;
 
 import java.io.IOException;
+import java.util.Optional;
+
+import org.doorstep.sync.outbox.OutboxFullException;
 
 /**
  * The sync service will not seal, send or export now, and says why in words for the officer: the laptop is not
- * enrolled with HQ, HQ revoked it, or there is nothing to do. An {@link IOException} because it stops the same
+ * enrolled with HQ, HQ revoked it, the outbox has no room for the case ({@link #outboxFull()}), or there is nothing
+ * to do. An {@link IOException} because it stops the same
  * operations a broken disk or link would; nothing was changed.
  */
 public final class SyncRefusedException extends IOException {
@@ -13,6 +17,20 @@ public final class SyncRefusedException extends IOException {
 
     public SyncRefusedException(String message) {
         super(message);
+    }
+
+    private SyncRefusedException(OutboxFullException full) {
+        super(full.getMessage(), full);
+    }
+
+    /** The case was not sealed because its packet would not fit the outbox; the case stays complete. */
+    public static SyncRefusedException outboxFull(OutboxFullException full) {
+        return new SyncRefusedException(full);
+    }
+
+    /** Why, when the refusal is a full outbox: how full, and how large the case's packet would be. */
+    public Optional<OutboxFullException> outboxFull() {
+        return getCause() instanceof OutboxFullException full ? Optional.of(full) : Optional.empty();
     }
 
     static SyncRefusedException notEnrolled() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.doorstep.sync.client.PacketSpool;
 import org.doorstep.sync.outbox.OutboxEntry;
@@ -65,6 +66,17 @@ public final class VaultPacketSpool implements PacketSpool {
         } catch (VaultException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Tells {@code listener} of every packet the vault queues from now on, whoever sealed its case (the guided case,
+     * the command line, {@link LaptopSync#seal}, recovery): the running client sends it at once instead of at its next
+     * start.
+     */
+    @Override
+    public AutoCloseable watch(Consumer<SpooledPacket> listener) {
+        return vault.packets().onQueued(p -> listener.accept(new SpooledPacket(new OutboxEntry(p.packetId(), p.caseId(),
+                p.urgent(), p.queuedAt(), p.bytes(), false), sealing.spool().fileOf(p.packetId()))));
     }
 
     /** Every chunk went to the broker: the packet and its case become sent (nothing changes if they were already). */

@@ -91,6 +91,70 @@ class CaseSealingTest {
     }
 
     @Test
+    void aCaseWhosePacketWouldNotFitTheOutboxIsRefusedBeforeAnythingChanges() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            String first = laptop.completeCase("first", false);
+            long firstBound = laptop.sealing.sizeBound(first);
+            PacketRecord sealed = laptop.sealing.seal(first);
+            assertTrue(firstBound >= sealed.bytes() && firstBound - sealed.bytes() <= 16 * 1024,
+                    "the bound " + firstBound + " holds the real size " + sealed.bytes() + " closely");
+
+            // room for ten packets, but not for the bytes of a second typical case: the real size decides
+            CaseSealing tight = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random,
+                    new org.doorstep.sync.outbox.OutboxCapacity(10, sealed.bytes() + sealed.bytes() / 2));
+            String second = laptop.completeCase("second", false);
+            Map<String, byte[]> before = new TreeMap<>();
+            for (ItemInfo item : laptop.vault.cases().items(second)) {
+                before.put(item.slot(), laptop.vault.cases().read(second, item.slot()));
+            }
+            int auditBefore = laptop.vault.auditEntriesOf(second).size();
+            SyncRefusedException full = assertThrows(SyncRefusedException.class, () -> tight.seal(second));
+            assertTrue(full.outboxFull().isPresent());
+            assertTrue(full.getMessage().startsWith("the outbox is full: 1 packets, " + sealed.bytes() + " bytes wait for"
+                    + " HQ (at most 10 packets") && full.getMessage().contains("this case's packet needs up to"),
+                    full.getMessage());
+            assertThrows(SyncRefusedException.class, () -> tight.requireRoomFor(second), "the check alone says the same");
+
+            assertEquals(CaseState.COMPLETE, laptop.vault.cases().get(second).state(), "the case stays complete");
+            assertEquals(List.of(), laptop.vault.packets().ofCase(second), "no packet was opened for it");
+            assertEquals(auditBefore, laptop.vault.auditEntriesOf(second).size(), "nothing happened to it");
+            for (Map.Entry<String, byte[]> e : before.entrySet()) {
+                assertArrayEquals(e.getValue(), laptop.vault.cases().read(second, e.getKey()), "intact: " + e.getKey());
+            }
+            assertEquals(Set.of(sealed.packetId()), laptop.spool.files().keySet(), "no file for it in the spool");
+
+            // a count of packets is a limit too; and a sealing that fits goes ahead
+            CaseSealing one = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random,
+                    new org.doorstep.sync.outbox.OutboxCapacity(1, Long.MAX_VALUE));
+            assertTrue(assertThrows(SyncRefusedException.class, () -> one.seal(second)).outboxFull().isPresent());
+            CaseSealing roomy = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random,
+                    new org.doorstep.sync.outbox.OutboxCapacity(2, 3 * sealed.bytes()));
+            assertEquals(CaseState.QUEUED, laptop.vault.cases().get(roomy.seal(second).caseId()).state());
+        }
+    }
+
+    @Test
+    void aDamagedItemFailsTheSealBeforeAnythingChangesAndNeverYieldsAPacket() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            String caseId = laptop.completeCase("损坏", false);
+            String slot = laptop.vault.cases().items(caseId).get(0).slot();
+            laptop.vault.close();
+            org.doorstep.vault.ItemTampering.flipBit(dir, caseId, slot, 5); // in the GCM tag
+            laptop.vault = laptop.fixture.reopenUnlocked();
+            laptop.sealing = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random);
+
+            org.doorstep.vault.crypto.Aead.RecordDamagedException e = assertThrows(
+                    org.doorstep.vault.crypto.Aead.RecordDamagedException.class, () -> laptop.sealing.seal(caseId));
+            assertTrue(e.getMessage().contains("item '" + slot + "'") && e.getMessage().contains("is damaged"),
+                    e.getMessage());
+            assertEquals(CaseState.COMPLETE, laptop.vault.cases().get(caseId).state(), "nothing changed");
+            assertEquals(List.of(), laptop.vault.packets().ofCase(caseId));
+            assertEquals(Map.of(), laptop.spool.files(), "no packet in the spool");
+            assertEquals(List.of(), laptop.spool.temporaryFiles(), "nor half of one");
+        }
+    }
+
+    @Test
     void nothingIsSealedWhenTheLaptopIsNotEnrolledOrRevoked() throws Exception {
         try (Laptop laptop = Laptop.notEnrolled(dir.resolve("new"), CryptoSuite.INTL)) {
             String caseId = laptop.smallCase("x");

@@ -1,5 +1,7 @@
 package org.doorstep.vault.crypto;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -87,6 +89,106 @@ public final class Aead {
             throw new CorruptDataException("record failed authentication (altered, wrong key or wrong context)");
         }
         return n == plain.length ? plain : Arrays.copyOf(plain, n);
+    }
+
+    /**
+     * Opens a record sealed by {@link #seal} as a stream, so that neither the record nor its plaintext is ever held
+     * whole: plaintext comes out as the sealed bytes are read (GCM decrypts as it goes), and the tag is checked when
+     * the end is reached. A record that fails authentication (altered, truncated, wrong key or context) throws a
+     * {@link RecordDamagedException} from the read that reaches the end, after unauthenticated plaintext has already
+     * been handed out: the caller must treat everything it read as void when that happens. The header is read and
+     * checked here.
+     *
+     * @param key     copied, so the caller may zero its own at once
+     * @param sealed  read to its end; not closed by this method (closing the returned stream closes it)
+     * @throws CorruptDataException the header is unreadable or does not fit the key
+     */
+    public static InputStream openStream(byte[] key, InputStream sealed, byte[] context)
+            throws CorruptDataException, IOException {
+        byte[] header = sealed.readNBytes(HEADER_BYTES);
+        if (header.length < HEADER_BYTES) {
+            throw new CorruptDataException("sealed record is too short");
+        }
+        if (header[0] != FORMAT_VERSION) {
+            throw new CorruptDataException("unknown record format version " + (header[0] & 0xff));
+        }
+        CryptoSuite suite = CryptoSuite.byCode(header[1]);
+        if (key == null || key.length != suite.dataKeyBytes()) {
+            throw new CorruptDataException("key does not fit the record's suite " + suite.id());
+        }
+        byte[] nonce = Arrays.copyOfRange(header, 2, HEADER_BYTES);
+        return new OpeningStream(cipher(suite, false, key.clone(), nonce, header, context), sealed);
+    }
+
+    /** A record that failed authentication while being read as a stream (see {@link #openStream}). */
+    public static final class RecordDamagedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public RecordDamagedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Decrypts as the sealed bytes arrive; checks the tag at the end. */
+    private static final class OpeningStream extends InputStream {
+        private static final int BUFFER = 64 * 1024;
+        private final GCMModeCipher gcm;
+        private final InputStream in;
+        private final byte[] input = new byte[BUFFER];
+        private final byte[] output = new byte[BUFFER + 2 * TAG_BITS / 8];
+        private int position;
+        private int limit;
+        private boolean finished;
+
+        OpeningStream(GCMModeCipher gcm, InputStream in) {
+            this.gcm = gcm;
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (position == limit) {
+                if (finished) {
+                    return -1;
+                }
+                fill();
+            }
+            int n = Math.min(len, limit - position);
+            System.arraycopy(output, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        private void fill() throws IOException {
+            int n = in.read(input);
+            position = 0;
+            if (n < 0) {
+                finished = true;
+                try {
+                    limit = gcm.doFinal(output, 0);
+                } catch (InvalidCipherTextException | IllegalStateException e) {
+                    limit = 0;
+                    throw new RecordDamagedException("record failed authentication (altered, truncated, wrong key or"
+                            + " wrong context)");
+                }
+            } else {
+                limit = gcm.processBytes(input, 0, n, output, 0);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static GCMModeCipher cipher(CryptoSuite suite, boolean encrypt, byte[] key, byte[] nonce,
