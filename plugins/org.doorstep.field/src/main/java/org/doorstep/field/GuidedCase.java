@@ -207,9 +207,20 @@ public final class GuidedCase {
         return packets.isEmpty() ? Optional.empty() : Optional.of(packets.get(packets.size() - 1));
     }
 
-    /** Why a completed case would not be sealed now (not enrolled, revoked), if it would not. */
+    /**
+     * Why a completed case would not be sealed now (not enrolled, revoked, or its packet would not fit the outbox),
+     * if it would not. The sync service seals such a case once the reason is gone.
+     */
     public synchronized Optional<CaseCompletion.Blocker> sealingBlocker() {
-        return new CaseCompletion(vault, context.clock(), context.random()).sealingBlocker();
+        CaseCompletion completion = new CaseCompletion(vault, context.clock(), context.random());
+        if (caseId == null || vault.cases().get(caseId).state() != org.doorstep.vault.CaseState.COMPLETE) {
+            return completion.sealingBlocker();
+        }
+        try {
+            return completion.sealingBlocker(caseId);
+        } catch (java.io.IOException e) {
+            return completion.sealingBlocker();
+        }
     }
 
     /** The step the officer was last on. */

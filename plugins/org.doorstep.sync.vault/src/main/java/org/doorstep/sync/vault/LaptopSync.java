@@ -7,9 +7,12 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
@@ -20,6 +23,8 @@ import org.doorstep.sync.client.SyncClient;
 import org.doorstep.sync.link.MqttLink;
 import org.doorstep.sync.link.SubscriptionRefusedException;
 import org.doorstep.sync.link.TlsContexts;
+import org.doorstep.vault.CaseState;
+import org.doorstep.vault.CaseSummary;
 import org.doorstep.vault.PacketRecord;
 import org.doorstep.vault.Vault;
 
@@ -34,6 +39,7 @@ import org.doorstep.vault.Vault;
 public final class LaptopSync implements AutoCloseable {
 
     private static final Provider BC = new BouncyCastleProvider();
+    private static final System.Logger LOG = System.getLogger(LaptopSync.class.getName());
 
     private final Vault vault;
     private final CaseSealing sealing;
@@ -42,6 +48,13 @@ public final class LaptopSync implements AutoCloseable {
     private final CommandExecutor commands;
     private final List<Consumer<CommandOutcome>> commandListeners = new CopyOnWriteArrayList<>();
     private final Consumer<Vault.Status> lockWatch;
+    /** Seals waiting complete cases off the caller's thread: the engine's and the vault's threads must not wait. */
+    private final ExecutorService waitingSealer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "doorstep-sync-seal-waiting");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long deliveredSeen;
 
     private LaptopSync(Vault vault, CaseSealing sealing, SyncClient client, MqttLink link, CommandExecutor commands) {
         this.vault = vault;
@@ -96,6 +109,15 @@ public final class LaptopSync implements AutoCloseable {
         client.start();
         link.start();
         vault.addListener(sync.lockWatch);
+        // complete cases that waited (not yet enrolled, revoked then re-enrolled, outbox full) are sealed now, and
+        // again whenever HQ's receipts make room in the outbox
+        sync.sealWaitingLater();
+        client.addProgressListener(progress -> {
+            if (progress.deliveredCases() > sync.deliveredSeen) {
+                sync.deliveredSeen = progress.deliveredCases();
+                sync.sealWaitingLater();
+            }
+        });
         return sync;
     }
 
@@ -130,6 +152,45 @@ public final class LaptopSync implements AutoCloseable {
         return sealing.seal(caseId);
     }
 
+    /**
+     * Seals every complete case that is not yet in a packet, urgent ones first, then oldest, until the outbox is full. A case is
+     * complete without a packet only when sealing was refused when the officer completed it (the laptop was not
+     * enrolled, was revoked, or its outbox was full): without this, such a case would wait for ever. Returns how many
+     * were sealed; a case whose sealing fails for another reason stays complete, unchanged, and is named in the log.
+     */
+    public int sealWaiting() {
+        int sealed = 0;
+        List<CaseSummary> waiting = vault.cases().list().stream().filter(c -> c.state() == CaseState.COMPLETE)
+                .sorted(Comparator.comparing((CaseSummary c) -> !c.urgent()).thenComparing(CaseSummary::updated)).toList();
+        for (CaseSummary c : waiting) {
+            try {
+                sealing.seal(c.id());
+                sealed++;
+            } catch (SyncRefusedException e) {
+                if (e.outboxFull().isPresent()) {
+                    break; // the next receipts make room; sealed then
+                }
+                LOG.log(System.Logger.Level.WARNING, "complete case " + c.id() + " waits: " + e.getMessage());
+                break; // not enrolled or revoked: the same for every case
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "complete case " + c.id() + " could not be sealed: " + e.getMessage(), e);
+            }
+        }
+        return sealed;
+    }
+
+    private void sealWaitingLater() {
+        try {
+            waitingSealer.execute(() -> {
+                if (vault.status() == Vault.Status.UNLOCKED) {
+                    sealWaiting();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // stopping
+        }
+    }
+
     public SyncClient client() {
         return client;
     }
@@ -140,12 +201,14 @@ public final class LaptopSync implements AutoCloseable {
 
     /** "Sync now". */
     public void syncNow() {
+        sealWaitingLater();
         client.wake();
     }
 
     @Override
     public void close() {
         vault.removeListener(lockWatch);
+        waitingSealer.shutdownNow();
         client.close();
         link.close();
     }
