@@ -42,6 +42,23 @@ public final class DeviceDirectory {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Every certificate HQ issued to a device, revoked or not, oldest first: what signed proofs from it (a wipe
+     * confirmation, which a revoked laptop may still bring) are checked against.
+     */
+    public List<X509Certificate> certificatesOf(String deviceId) {
+        List<X509Certificate> all = new java.util.ArrayList<>();
+        for (IssuedCertificate issued : store.certificatesOf(deviceId)) {
+            try {
+                all.add((X509Certificate) CertificateFactory.getInstance("X.509", BC)
+                        .generateCertificate(new ByteArrayInputStream(issued.der())));
+            } catch (CertificateException e) {
+                // unreadable: verifies nothing
+            }
+        }
+        return all;
+    }
+
     public Verdict lookUp(String deviceId) {
         List<IssuedCertificate> issued = store.certificatesOf(deviceId);
         if (issued.isEmpty()) {

@@ -37,6 +37,7 @@ import org.doorstep.vault.Vault;
 public final class LaptopSync implements AutoCloseable {
 
     private static final Provider BC = new BouncyCastleProvider();
+    private static final System.Logger LOG = System.getLogger(LaptopSync.class.getName());
 
     private final Vault vault;
     private final CaseSealing sealing;
@@ -45,6 +46,8 @@ public final class LaptopSync implements AutoCloseable {
     private final CommandExecutor commands;
     private final List<Consumer<CommandOutcome>> commandListeners = new CopyOnWriteArrayList<>();
     private final Consumer<Vault.Status> lockWatch;
+    /** While a command runs, a lock (or the wipe it carries out) is dealt with when it returns, not by the watch. */
+    private volatile boolean executingCommand;
 
     private LaptopSync(Vault vault, CaseSealing sealing, SyncClient client, MqttLink link, CommandExecutor commands) {
         this.vault = vault;
@@ -53,11 +56,8 @@ public final class LaptopSync implements AutoCloseable {
         this.link = link;
         this.commands = commands;
         this.lockWatch = status -> {
-            if (status != Vault.Status.UNLOCKED) {
-                // not on the vault's thread: closing waits for the sender, which may be waiting for the vault
-                Thread stopper = new Thread(this::close, "doorstep-sync-stop");
-                stopper.setDaemon(true);
-                stopper.start();
+            if (status != Vault.Status.UNLOCKED && !executingCommand) {
+                stopLater();
             }
         };
     }
@@ -90,6 +90,8 @@ public final class LaptopSync implements AutoCloseable {
         CommandExecutor commands = new CommandExecutor(vault, clock);
         LaptopSync sync = new LaptopSync(vault, sealing, client, link, commands);
         client.addCommandHandler(sync::command);
+        client.officerSource(() -> vault.status() == Vault.Status.UNLOCKED
+                ? vault.officer().map(org.doorstep.vault.keys.Officer::id) : java.util.Optional.empty());
         try {
             transport.attach(client);
         } catch (SubscriptionRefusedException e) {
@@ -109,12 +111,90 @@ public final class LaptopSync implements AutoCloseable {
         }
     }
 
+    /** Not on the vault's or the link's thread: closing waits for the sender, which may be waiting for the vault. */
+    private void stopLater() {
+        Thread stopper = new Thread(this::close, "doorstep-sync-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /**
+     * Carries out one of HQ's commands, then tells HQ what became of it ({@code up/result}). A remote wipe is proved
+     * instead: its signed confirmation goes out on {@code up/wiped} over the link that is still open (the TLS key
+     * lives in the link, not the wiped vault) before the service stops. A resend request is followed up: the
+     * reopened case is sealed into a new packet, or HQ is asked again about a packet still waiting.
+     */
     private void command(byte[] message) {
+        CommandOutcome outcome;
+        executingCommand = true;
         try {
-            CommandOutcome outcome = commands.execute(message);
-            commandListeners.forEach(l -> l.accept(outcome));
+            outcome = commands.execute(message);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            executingCommand = false;
+        }
+        try {
+            if (outcome instanceof CommandOutcome.CarriedOut done
+                    && done.command().type() == org.doorstep.sync.command.CommandType.WIPE) {
+                publishWipeConfirmation();
+            } else {
+                reportResult(outcome);
+                if (outcome instanceof CommandOutcome.CarriedOut done
+                        && done.command().type() == org.doorstep.sync.command.CommandType.RESEND) {
+                    followUpResend(done.command());
+                }
+            }
+            commandListeners.forEach(l -> l.accept(outcome));
+        } finally {
+            if (vault.status() != Vault.Status.UNLOCKED) {
+                stopLater();
+            }
+        }
+    }
+
+    private void publishWipeConfirmation() {
+        try {
+            java.util.Optional<byte[]> proof = WipeConfirmation.read(vault.dataDir());
+            if (proof.isPresent()) {
+                link.publish(org.doorstep.sync.protocol.Topics.of(client.deviceId(),
+                        org.doorstep.sync.protocol.Topics.WIPED), proof.get());
+            }
+        } catch (IOException | org.doorstep.sync.link.LinkException e) {
+            // the confirmation stays in the data folder; support carries it to HQ on a medium
+            LOG.log(System.Logger.Level.WARNING, "the wipe confirmation could not be sent to HQ: " + e.getMessage());
+        }
+    }
+
+    private void reportResult(CommandOutcome outcome) {
+        org.doorstep.sync.protocol.CommandResult result = switch (outcome) {
+            case CommandOutcome.CarriedOut done -> new org.doorstep.sync.protocol.CommandResult(client.deviceId(),
+                    done.command().sequence(), done.command().type(), true, java.util.Optional.empty(), done.summary(),
+                    java.time.Instant.now());
+            case CommandOutcome.Refused refused -> refused.command().map(c -> new org.doorstep.sync.protocol.CommandResult(
+                    client.deviceId(), c.sequence(), c.type(), false, java.util.Optional.of(refused.reason().name()),
+                    refused.message().replaceAll("\\p{Cntrl}", " "), java.time.Instant.now())).orElse(null);
+        };
+        if (result != null && !client.report(org.doorstep.sync.protocol.Topics.COMMAND_RESULT, result.toJson(), () -> {
+        })) {
+            LOG.log(System.Logger.Level.WARNING, "too many reports wait for the link: the result of command "
+                    + result.sequence() + " is not sent");
+        }
+    }
+
+    private void followUpResend(org.doorstep.sync.command.Command command) {
+        try {
+            java.util.UUID packetId = java.util.UUID.fromString(BodyReader.object(command.bodyJson()).get("packetId")
+                    .asText());
+            PacketRecord packet = vault.packets().get(packetId).orElseThrow();
+            if (packet.state().open()) {
+                client.resume();
+            } else if (vault.cases().get(packet.caseId()).state() == org.doorstep.vault.CaseState.COMPLETE) {
+                seal(packet.caseId());
+            }
+        } catch (IOException | OutboxFullException | RuntimeException | BodyReader.InvalidBody e) {
+            // the case stays complete: the officer seals it from the case list
+            LOG.log(System.Logger.Level.WARNING, "HQ's resend request could not be sealed now: " + e.getMessage());
         }
     }
 
