@@ -124,8 +124,9 @@ public final class AdminAuditLog {
                 Entry e = entry(rs);
                 count++;
                 if (e.seq() != expected) {
-                    problems.add(e.seq() > expected ? "entries " + expected + (e.seq() - 1 > expected ? "–"
-                            + (e.seq() - 1) : "") + " are missing (deleted)" : "entry " + e.seq() + " is out of order");
+                    problems.add(e.seq() > expected ? (e.seq() - 1 > expected ? "entries " + expected + "–"
+                            + (e.seq() - 1) + " are" : "entry " + expected + " is") + " missing (deleted)"
+                            : "entry " + e.seq() + " is out of order");
                 }
                 if (!MessageDigest.isEqual(previous, e.previousHash())) {
                     problems.add("entry " + e.seq() + " does not follow the entry before it (the chain is broken: an"
