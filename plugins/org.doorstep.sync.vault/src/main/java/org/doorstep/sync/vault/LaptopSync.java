@@ -48,6 +48,9 @@ public final class LaptopSync implements AutoCloseable {
     private final Consumer<Vault.Status> lockWatch;
     /** While a command runs, a lock (or the wipe it carries out) is dealt with when it returns, not by the watch. */
     private volatile boolean executingCommand;
+    /** Sends the audit trail as it grows, one batch at a time. */
+    private final java.util.concurrent.ScheduledExecutorService auditSender;
+    private final java.util.concurrent.atomic.AtomicBoolean auditInFlight = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LaptopSync(Vault vault, CaseSealing sealing, SyncClient client, MqttLink link, CommandExecutor commands) {
         this.vault = vault;
@@ -55,6 +58,11 @@ public final class LaptopSync implements AutoCloseable {
         this.client = client;
         this.link = link;
         this.commands = commands;
+        this.auditSender = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "doorstep-sync-audit");
+            t.setDaemon(true);
+            return t;
+        });
         this.lockWatch = status -> {
             if (status != Vault.Status.UNLOCKED && !executingCommand) {
                 stopLater();
@@ -100,6 +108,8 @@ public final class LaptopSync implements AutoCloseable {
         client.start();
         link.start();
         vault.addListener(sync.lockWatch);
+        sync.auditSender.scheduleWithFixedDelay(sync::sendAudit, 1, Math.max(1, options.heartbeatEvery().toSeconds()),
+                java.util.concurrent.TimeUnit.SECONDS);
         return sync;
     }
 
@@ -108,6 +118,39 @@ public final class LaptopSync implements AutoCloseable {
             return vault.hqInbox().catalogues().stream().mapToInt(c -> c.version()).max().orElse(1);
         } catch (RuntimeException e) {
             return 1; // locked meanwhile: the heartbeat is not worth failing for
+        }
+    }
+
+    /**
+     * Hands the sync engine the next entries of the audit trail HQ has not been sent ({@code up/audit}, at most
+     * {@link AuditSlice#BATCH_ENTRIES}), so that HQ keeps the whole chain, not only the slices of delivered cases. One
+     * batch at a time; how far it went is recorded once the broker has it. HQ keeps an entry sent twice once.
+     */
+    private void sendAudit() {
+        if (auditInFlight.get() || vault.status() != Vault.Status.UNLOCKED) {
+            return;
+        }
+        try {
+            List<org.doorstep.vault.AuditEntry> entries = vault.auditEntries(vault.syncSettings().auditSentThrough() + 1,
+                    AuditSlice.BATCH_ENTRIES);
+            if (entries.isEmpty()) {
+                return;
+            }
+            long last = entries.get(entries.size() - 1).seq();
+            byte[] batch = AuditSlice.batch(client.deviceId(), vault.suite().id(), entries);
+            auditInFlight.set(true);
+            boolean queued = client.report(org.doorstep.sync.protocol.Topics.AUDIT, batch, () -> {
+                try {
+                    vault.syncSettings().recordAuditSent(last);
+                } finally {
+                    auditInFlight.set(false);
+                }
+            });
+            if (!queued) {
+                auditInFlight.set(false);
+            }
+        } catch (RuntimeException e) {
+            auditInFlight.set(false); // locked meanwhile: tried again at the next round
         }
     }
 
@@ -230,6 +273,7 @@ public final class LaptopSync implements AutoCloseable {
 
     @Override
     public void close() {
+        auditSender.shutdownNow();
         vault.removeListener(lockWatch);
         client.close();
         link.close();
