@@ -24,18 +24,21 @@ final class DeviceAuditStore {
             throws SQLException {
         int added = 0;
         for (AuditRecord r : records) {
-            byte[] existing = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM device_audit WHERE device_id = ? AND seq = ?")) {
+            AuditRecord existing = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT at_ms, officer_id, action, case_id, detail, prev_hash,"
+                    + " hash, signature FROM device_audit WHERE device_id = ? AND seq = ?")) {
                 ps.setString(1, deviceId);
                 ps.setLong(2, r.seq());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        existing = rs.getBytes(1);
+                        existing = new AuditRecord(r.seq(), rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getBytes(6), rs.getBytes(7), rs.getBytes(8));
                     }
                 }
             }
             if (existing != null) {
-                if (!java.util.Arrays.equals(existing, r.hash())) {
+                // the same entry again is harmless; the same number with anything different is kept aside
+                if (!same(existing, r)) {
                     conflict(c, deviceId, r, source, now);
                 }
                 continue;
@@ -66,6 +69,13 @@ final class DeviceAuditStore {
             }
         }
         return added;
+    }
+
+    private static boolean same(AuditRecord a, AuditRecord b) {
+        return a.atMs() == b.atMs() && java.util.Objects.equals(a.officerId(), b.officerId())
+                && a.action().equals(b.action()) && java.util.Objects.equals(a.caseId(), b.caseId())
+                && java.util.Objects.equals(a.detail(), b.detail()) && java.util.Arrays.equals(a.previousHash(), b.previousHash())
+                && java.util.Arrays.equals(a.hash(), b.hash()) && java.util.Arrays.equals(a.signature(), b.signature());
     }
 
     private static void conflict(Connection c, String deviceId, AuditRecord r, String source, Instant now)
