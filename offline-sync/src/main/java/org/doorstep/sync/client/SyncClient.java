@@ -135,6 +135,7 @@ public final class SyncClient implements AutoCloseable {
     private boolean running;
     private Instant nextHeartbeat = Instant.MIN;
     private long heartbeatSequence;
+    private final AtomicLong heartbeatsSent = new AtomicLong();
     private Thread sender;
     private final AtomicLong chunksPublished = new AtomicLong();
     private final AtomicLong bytesPublished = new AtomicLong();
@@ -269,6 +270,19 @@ public final class SyncClient implements AutoCloseable {
             flights.values().forEach(f -> f.askPending = false);
             lock.notifyAll();
         }
+    }
+
+    /** Sends a heartbeat at the sender's next step (the laptop is about to stop: HQ's board gets its last word). */
+    public void heartbeatNow() {
+        synchronized (lock) {
+            nextHeartbeat = Instant.MIN;
+            lock.notifyAll();
+        }
+    }
+
+    /** Heartbeats the broker acknowledged since start. */
+    public long heartbeatsSent() {
+        return heartbeatsSent.get();
     }
 
     /** Where heartbeats learn which officer is signed in on the laptop (an officer id); empty by default. */
@@ -594,6 +608,7 @@ public final class SyncClient implements AutoCloseable {
         Heartbeat h = Heartbeat.of(deviceId, sequence, clock.instant(), outbox.progress(), options.softwareVersion(),
                 catalogueVersion.getAsInt(), options.dataDir(), signedIn);
         transport.publish(Topics.of(deviceId, Topics.HEARTBEAT), h.toJson());
+        heartbeatsSent.incrementAndGet();
     }
 
     @Override

@@ -320,7 +320,8 @@ final class Commands {
                         out.println(line);
                         last = line;
                     }
-                    if (p.pendingCases() == 0 && sync.link().isConnected()) {
+                    // done when nothing waits and HQ's queued commands (delivered right after connecting) are answered
+                    if (p.pendingCases() == 0 && sync.quiet(java.time.Duration.ofSeconds(2))) {
                         return VaultCli.EXIT_OK;
                     }
                     sleep(250);

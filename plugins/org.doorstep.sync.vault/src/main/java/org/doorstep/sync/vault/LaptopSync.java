@@ -48,6 +48,8 @@ public final class LaptopSync implements AutoCloseable {
     private final Consumer<Vault.Status> lockWatch;
     /** While a command runs, a lock (or the wipe it carries out) is dealt with when it returns, not by the watch. */
     private volatile boolean executingCommand;
+    /** When the link last came up or a command last came or finished (System.nanoTime), for {@link #quiet}. */
+    private volatile long lastActivity = System.nanoTime();
     /** Sends the audit trail as it grows, one batch at a time. */
     private final java.util.concurrent.ScheduledExecutorService auditSender;
     private final java.util.concurrent.atomic.AtomicBoolean auditInFlight = new java.util.concurrent.atomic.AtomicBoolean();
@@ -98,6 +100,12 @@ public final class LaptopSync implements AutoCloseable {
         CommandExecutor commands = new CommandExecutor(vault, clock);
         LaptopSync sync = new LaptopSync(vault, sealing, client, link, commands);
         client.addCommandHandler(sync::command);
+        link.addListener(new org.doorstep.sync.link.LinkListener() {
+            @Override
+            public void connected(boolean sessionPresent) {
+                sync.lastActivity = System.nanoTime();
+            }
+        });
         client.officerSource(() -> vault.status() == Vault.Status.UNLOCKED
                 ? vault.officer().map(org.doorstep.vault.keys.Officer::id) : java.util.Optional.empty());
         try {
@@ -170,19 +178,21 @@ public final class LaptopSync implements AutoCloseable {
     private void command(byte[] message) {
         CommandOutcome outcome;
         executingCommand = true;
+        lastActivity = System.nanoTime();
         try {
             outcome = commands.execute(message);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
             executingCommand = false;
+            lastActivity = System.nanoTime();
         }
         try {
             if (outcome instanceof CommandOutcome.CarriedOut done
                     && done.command().type() == org.doorstep.sync.command.CommandType.WIPE) {
                 publishWipeConfirmation();
             } else {
-                reportResult(outcome);
+                reportResult(outcome, message);
                 if (outcome instanceof CommandOutcome.CarriedOut done
                         && done.command().type() == org.doorstep.sync.command.CommandType.RESEND) {
                     followUpResend(done.command());
@@ -209,11 +219,13 @@ public final class LaptopSync implements AutoCloseable {
         }
     }
 
-    private void reportResult(CommandOutcome outcome) {
+    private void reportResult(CommandOutcome outcome, byte[] message) {
         org.doorstep.sync.protocol.CommandResult result = switch (outcome) {
             case CommandOutcome.CarriedOut done -> new org.doorstep.sync.protocol.CommandResult(client.deviceId(),
                     done.command().sequence(), done.command().type(), true, java.util.Optional.empty(), done.summary(),
                     java.time.Instant.now());
+            case CommandOutcome.Refused refused when refused.reason() == CommandOutcome.Reason.REPLAYED
+                    && refused.command().isEmpty() -> repeated(message);
             case CommandOutcome.Refused refused -> refused.command().map(c -> new org.doorstep.sync.protocol.CommandResult(
                     client.deviceId(), c.sequence(), c.type(), false, java.util.Optional.of(refused.reason().name()),
                     refused.message().replaceAll("\\p{Cntrl}", " "), java.time.Instant.now())).orElse(null);
@@ -223,6 +235,37 @@ public final class LaptopSync implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "too many reports wait for the link: the result of command "
                     + result.sequence() + " is not sent");
         }
+    }
+
+    /**
+     * A command delivered again (the broker repeats a message whose acknowledgement was lost when the laptop went
+     * away): its signature checked out and its number was consumed before, and a number is consumed only by a command
+     * carried out, so HQ hears that it was carried out. Read from the verified message's payload.
+     */
+    private org.doorstep.sync.protocol.CommandResult repeated(byte[] message) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode envelope = BodyReader.JSON.readTree(message);
+            com.fasterxml.jackson.databind.JsonNode payload = BodyReader.JSON.readTree(
+                    java.util.Base64.getDecoder().decode(envelope.get("payload").asText()));
+            if (!client.deviceId().equals(payload.path("device").asText())) {
+                return null;
+            }
+            return new org.doorstep.sync.protocol.CommandResult(client.deviceId(), payload.get("sequence").asLong(),
+                    org.doorstep.sync.command.CommandType.valueOf(payload.get("type").asText()), true,
+                    java.util.Optional.empty(), "carried out before; this delivery was a repeat", java.time.Instant.now());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the service has been quiet for {@code d}: connected all that time, no command came or ran, no report
+     * waits. A command line that syncs once stops when its outbox is empty and the service is quiet, so the commands
+     * waiting for the laptop in its broker session have arrived and been answered.
+     */
+    public boolean quiet(java.time.Duration d) {
+        return link.isConnected() && !executingCommand && client.waitingReports() == 0
+                && System.nanoTime() - lastActivity >= d.toNanos();
     }
 
     private void followUpResend(org.doorstep.sync.command.Command command) {
@@ -275,6 +318,23 @@ public final class LaptopSync implements AutoCloseable {
     public void close() {
         auditSender.shutdownNow();
         vault.removeListener(lockWatch);
+        // a command being carried out, the reports still waiting (its result, the trail's last batch) and a last
+        // heartbeat (HQ's board then shows the backlog as it is now) go out first while the link is up, briefly: a
+        // command line that syncs and exits should not lose them
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+        long heartbeats = client.heartbeatsSent();
+        if (link.isConnected()) {
+            client.heartbeatNow();
+        }
+        while ((executingCommand || client.waitingReports() > 0 || client.heartbeatsSent() == heartbeats)
+                && link.isConnected() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         client.close();
         link.close();
     }
