@@ -37,9 +37,15 @@ import org.doorstep.sync.protocol.Topics;
  * <ul>
  * <li><b>commands</b> ({@code outbound_commands}): each queued command is signed with the device's next command
  * number (kept on the row, so a failed publish is retried with the same number) and published to the laptop's
- * {@code down/cmd}, where the broker keeps it in the laptop's session until it connects. A device's commands go in
- * the order they were queued, and its later commands wait while an earlier one cannot be published, so the laptop
- * sees its numbers in order. A command that expired while queued fails.</li>
+ * {@code down/cmd} — once HQ has heard the laptop recently ({@link Settings#onlineWindow}): a broker keeps a message
+ * only in a session that exists, and a laptop that never connected, or was away longer than its session lasts (7
+ * days; a wipe is valid 30), has none, so a command published then would be dropped. A laptop connecting sends a
+ * heartbeat at once, so its commands follow within a pass. A device's commands go in the order they were queued,
+ * and its later commands wait while an earlier one cannot be published, so the laptop sees its numbers in order. A
+ * command that expired while queued fails. A sent command the laptop has not answered after
+ * {@link Settings#answerWait} is published again (same number) once the laptop has been heard since: its answer was
+ * lost (the laptop stopped before sending it), and a repeat is answered as carried out, or refused with the reason;
+ * one that expires unanswered fails.</li>
  * <li><b>the CRL</b>: when the device CA holds more revocations than the broker's CRL lists, the CA signs a new CRL
  * and the {@link CrlPublisher} hands it to the broker (the embedded broker takes it at once; Mosquitto's file is
  * rewritten and the broker reloaded). A REVOKE command sent in the last {@link Settings#revokeGrace} first gets that
@@ -70,11 +76,18 @@ public final class CommandDispatcher implements AutoCloseable {
     }
 
     /**
-     * @param interval    how often the queue is looked at (default 300 ms)
-     * @param revokeGrace how long a just-sent REVOKE command may reach its laptop before the CRL cuts it off
-     *                    (default 3 s)
+     * @param interval     how often the queue is looked at (default 300 ms)
+     * @param revokeGrace  how long a just-sent REVOKE command may reach its laptop before the CRL cuts it off
+     *                     (default 3 s)
+     * @param onlineWindow a laptop heard within this long is online: its commands are published (default 3 min; the
+     *                     laptop's heartbeat comes every minute and at once when it connects)
+     * @param answerWait   how long a sent command may go unanswered before it is published again (default 5 min)
      */
-    public record Settings(Duration interval, Duration revokeGrace) {
+    public record Settings(Duration interval, Duration revokeGrace, Duration onlineWindow, Duration answerWait) {
+        public Settings(Duration interval, Duration revokeGrace) {
+            this(interval, revokeGrace, Duration.ofMinutes(3), Duration.ofMinutes(5));
+        }
+
         public static Settings defaults() {
             return new Settings(Duration.ofMillis(300), Duration.ofSeconds(3));
         }
@@ -82,7 +95,7 @@ public final class CommandDispatcher implements AutoCloseable {
 
     /** Counters for the log and tests. */
     public record Stats(long commandsSent, long publishFailures, long commandsExpired, long crlsPublished,
-            long requestsDone) {
+            long requestsDone, long republished) {
     }
 
     private static final System.Logger LOG = System.getLogger(CommandDispatcher.class.getName());
@@ -101,6 +114,7 @@ public final class CommandDispatcher implements AutoCloseable {
     private final AtomicLong expired = new AtomicLong();
     private final AtomicLong crls = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong republished = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
     private Instant lastSeen = Instant.MIN;
@@ -143,7 +157,7 @@ public final class CommandDispatcher implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(sent.get(), publishFailures.get(), expired.get(), crls.get(), requests.get());
+        return new Stats(sent.get(), publishFailures.get(), expired.get(), crls.get(), requests.get(), republished.get());
     }
 
     private void loop() {
@@ -181,13 +195,55 @@ public final class CommandDispatcher implements AutoCloseable {
         for (CommandQueue.Entry e : store.transaction(c -> CommandQueue.queued(c, 500))) {
             byDevice.computeIfAbsent(e.deviceId(), d -> new ArrayList<>()).add(e);
         }
+        Instant now = clock.instant();
         for (List<CommandQueue.Entry> device : byDevice.values()) {
+            String id = device.get(0).deviceId();
+            boolean online = store.transaction(c -> CommandQueue.lastHeartbeat(c, id))
+                    .map(h -> Duration.between(h, now).compareTo(settings.onlineWindow()) <= 0).orElse(false);
             for (CommandQueue.Entry e : device) {
-                if (!send(e)) {
+                if (!now.isBefore(e.expiresAt())) {
+                    send(e); // fails it as expired
+                    continue;
+                }
+                if (!online || !send(e)) {
                     break; // its later commands wait, so the laptop sees the numbers in order
                 }
             }
         }
+        for (CommandQueue.Entry e : store.transaction(c -> CommandQueue.unanswered(c, now.minus(settings.answerWait()),
+                200))) {
+            republish(e, now);
+        }
+    }
+
+    /** Publishes an unanswered command again (same number) once its laptop has been heard since it last went. */
+    private void republish(CommandQueue.Entry e, Instant now) throws SQLException {
+        if (!now.isBefore(e.expiresAt())) {
+            store.transaction(c -> {
+                CommandQueue.unansweredUntilExpiry(c, e.commandId(), now);
+                return null;
+            });
+            return;
+        }
+        Instant last = store.transaction(c -> CommandQueue.lastPublished(c, e.commandId()));
+        boolean heardSince = store.transaction(c -> CommandQueue.lastHeartbeat(c, e.deviceId()))
+                .map(h -> h.isAfter(last)).orElse(false);
+        if (!heardSince || e.sequence().isEmpty()) {
+            return;
+        }
+        try {
+            byte[] signed = SignedCommands.sign(new Command(e.deviceId(), e.sequence().get(), now, e.expiresAt(),
+                    e.type(), e.body()), identity.signingKey(), identity.suite());
+            publisher.publish(Topics.of(e.deviceId(), Topics.COMMAND), signed);
+        } catch (Exception ex) {
+            publishFailures.incrementAndGet();
+            return;
+        }
+        store.transaction(c -> {
+            CommandQueue.republished(c, e.commandId(), now);
+            return null;
+        });
+        republished.incrementAndGet();
     }
 
     /** False when the publish failed (tried again at the next pass). */

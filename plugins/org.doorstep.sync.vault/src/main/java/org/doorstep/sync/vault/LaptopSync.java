@@ -239,8 +239,9 @@ public final class LaptopSync implements AutoCloseable {
 
     /**
      * A command delivered again (the broker repeats a message whose acknowledgement was lost when the laptop went
-     * away): its signature checked out and its number was consumed before, and a number is consumed only by a command
-     * carried out, so HQ hears that it was carried out. Read from the verified message's payload.
+     * away, or HQ publishes again a command whose answer it never got): its signature checked out and its number was
+     * taken before. A number is taken only by a command carried out, and HQ sends a device's commands in order, so
+     * HQ hears that it was carried out. Read from the verified message's payload.
      */
     private org.doorstep.sync.protocol.CommandResult repeated(byte[] message) {
         try {

@@ -94,6 +94,64 @@ public final class CommandQueue {
         return list(c, "WHERE state = 'QUEUED' ORDER BY device_id, command_id", List.of(), max);
     }
 
+    /** Sent commands the laptop has not answered, published last before {@code before}: candidates to publish again. */
+    public static List<Entry> unanswered(Connection c, Instant before, int max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT command_id FROM outbound_commands WHERE state = 'SENT'"
+                + " AND updated_at < ? ORDER BY device_id, command_id")) {
+            ps.setTimestamp(1, Timestamp.from(before));
+            ps.setMaxRows(Math.max(1, max));
+            List<Entry> all = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    get(c, rs.getLong(1)).ifPresent(all::add);
+                }
+            }
+            return all;
+        }
+    }
+
+    /** When a command was last published (its first sending, or a later one). */
+    public static Instant lastPublished(Connection c, long commandId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT updated_at FROM outbound_commands WHERE command_id = ?")) {
+            ps.setLong(1, commandId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getTimestamp(1).toInstant() : Instant.EPOCH;
+            }
+        }
+    }
+
+    /** A sent command published again (same number): counted, its time noted. */
+    public static void republished(Connection c, long commandId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_commands SET attempts = attempts + 1,"
+                + " updated_at = ? WHERE command_id = ? AND state = 'SENT'")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setLong(2, commandId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A sent command that expired without the laptop's answer. */
+    public static void unansweredUntilExpiry(Connection c, long commandId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_commands SET state = 'FAILED', answered_at = ?,"
+                + " outcome_detail = ?, updated_at = ? WHERE command_id = ? AND state = 'SENT'")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, "no answer from the laptop before the command expired");
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setLong(4, commandId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** When HQ last heard a heartbeat from the device, if ever. */
+    public static Optional<Instant> lastHeartbeat(Connection c, String deviceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT received_at FROM heartbeats WHERE device_id = ?")) {
+            ps.setString(1, deviceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        }
+    }
+
     /** The command's number: the one it already has, else the device's next (kept on the row). */
     public static long number(Connection c, long commandId) throws SQLException {
         Entry e = get(c, commandId).orElseThrow(() -> new SQLException("command " + commandId + " is gone"));
