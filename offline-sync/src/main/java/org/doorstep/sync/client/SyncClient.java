@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import org.doorstep.sync.chunk.Chunk;
 import org.doorstep.sync.chunk.PacketChunks;
@@ -91,6 +93,13 @@ public final class SyncClient implements AutoCloseable {
             long resumeQueries, long receipts, long rejections, long refusedMessages, String lastRefusal) {
     }
 
+    /** A report waiting to go: where, what, and who to tell once the broker has it. */
+    private record Report(String topic, byte[] payload, Runnable published) {
+    }
+
+    /** At most this many reports wait for the link; more are refused (their producer tries again later). */
+    public static final int MAX_REPORTS = 1_000;
+
     /** One packet on its way: which chunks still have to go. */
     private static final class Flight {
         final OutboxEntry entry;
@@ -122,6 +131,9 @@ public final class SyncClient implements AutoCloseable {
     private final Outbox outbox;
     private final IntSupplier catalogueVersion;
     private final Map<UUID, Flight> flights = new HashMap<>();
+    /** Small up-messages of the laptop's service (command results, audit batches), sent in order before chunks. */
+    private final ArrayDeque<Report> reports = new ArrayDeque<>();
+    private volatile Supplier<Optional<String>> officer = Optional::empty;
     private final List<Consumer<byte[]>> commandHandlers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private boolean connected;
@@ -130,6 +142,7 @@ public final class SyncClient implements AutoCloseable {
     private AutoCloseable spoolWatch;
     private Instant nextHeartbeat = Instant.MIN;
     private long heartbeatSequence;
+    private final AtomicLong heartbeatsSent = new AtomicLong();
     private Thread sender;
     private final AtomicLong chunksPublished = new AtomicLong();
     private final AtomicLong bytesPublished = new AtomicLong();
@@ -238,6 +251,67 @@ public final class SyncClient implements AutoCloseable {
     /** Commands from HQ ({@code down/cmd}) go to these, unverified: the laptop's service checks them. */
     public void addCommandHandler(Consumer<byte[]> handler) {
         commandHandlers.add(handler);
+    }
+
+    /**
+     * Hands the sender a small message for one of this laptop's {@code up/} topics other than chunks and resume
+     * queries ({@link Topics#COMMAND_RESULT}, {@link Topics#AUDIT}): it goes out, in the order given and before any
+     * further chunk, whenever the link is up, again after a failure. {@code published} runs on the sender thread once
+     * the broker acknowledged it (which proves nothing about HQ; the message must be idempotent there).
+     *
+     * @return false when {@link #MAX_REPORTS} are waiting already: nothing was queued
+     */
+    public boolean report(String leaf, byte[] payload, Runnable published) {
+        if (!Topics.COMMAND_RESULT.equals(leaf) && !Topics.AUDIT.equals(leaf) && !Topics.WIPED.equals(leaf)) {
+            throw new IllegalArgumentException("not a report topic: " + leaf);
+        }
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(published, "published");
+        synchronized (lock) {
+            if (reports.size() >= MAX_REPORTS) {
+                return false;
+            }
+            reports.addLast(new Report(Topics.of(deviceId, leaf), payload.clone(), published));
+            lock.notifyAll();
+        }
+        return true;
+    }
+
+    /** Reports still waiting for the link. */
+    public int waitingReports() {
+        synchronized (lock) {
+            return reports.size();
+        }
+    }
+
+    /**
+     * Asks HQ again about every packet it has started, as after a reconnect: HQ asked for a resend (a packet it lost,
+     * say), and answers what it lacks.
+     */
+    public void resume() {
+        synchronized (lock) {
+            resumeNeeded = true;
+            flights.values().forEach(f -> f.askPending = false);
+            lock.notifyAll();
+        }
+    }
+
+    /** Sends a heartbeat at the sender's next step (the laptop is about to stop: HQ's board gets its last word). */
+    public void heartbeatNow() {
+        synchronized (lock) {
+            nextHeartbeat = Instant.MIN;
+            lock.notifyAll();
+        }
+    }
+
+    /** Heartbeats the broker acknowledged since start. */
+    public long heartbeatsSent() {
+        return heartbeatsSent.get();
+    }
+
+    /** Where heartbeats learn which officer is signed in on the laptop (an officer id); empty by default. */
+    public void officerSource(Supplier<Optional<String>> source) {
+        this.officer = Objects.requireNonNull(source, "source");
     }
 
     public Stats stats() {
@@ -399,6 +473,7 @@ public final class SyncClient implements AutoCloseable {
         Flight next;
         int index = -1;
         boolean heartbeat;
+        Report report;
         synchronized (lock) {
             while (running && !connected) {
                 waitLocked(Duration.ofSeconds(1));
@@ -423,11 +498,12 @@ public final class SyncClient implements AutoCloseable {
             if (heartbeat) {
                 nextHeartbeat = now.plus(options.heartbeatEvery());
             }
-            next = ask.isEmpty() ? nextToSend() : null;
+            report = reports.peekFirst();
+            next = ask.isEmpty() && report == null ? nextToSend() : null;
             if (next != null) {
                 index = next.toSend.nextSetBit(0);
             }
-            if (ask.isEmpty() && next == null && !heartbeat) {
+            if (ask.isEmpty() && next == null && !heartbeat && report == null) {
                 waitLocked(untilSomethingIsDue(now));
                 return running;
             }
@@ -435,7 +511,13 @@ public final class SyncClient implements AutoCloseable {
         if (heartbeat) {
             sendHeartbeat();
         }
-        if (!ask.isEmpty()) {
+        if (report != null) {
+            transport.publish(report.topic(), report.payload());
+            synchronized (lock) {
+                reports.remove(report);
+            }
+            report.published().run();
+        } else if (!ask.isEmpty()) {
             ask(ask);
         } else if (next != null) {
             publishChunk(next, index);
@@ -541,9 +623,16 @@ public final class SyncClient implements AutoCloseable {
             heartbeatSequence = Math.max(heartbeatSequence + 1, clock.millis());
             sequence = heartbeatSequence;
         }
+        Optional<String> signedIn;
+        try {
+            signedIn = officer.get();
+        } catch (RuntimeException e) {
+            signedIn = Optional.empty(); // the vault locked meanwhile: the heartbeat is not worth failing for
+        }
         Heartbeat h = Heartbeat.of(deviceId, sequence, clock.instant(), outbox.progress(), options.softwareVersion(),
-                catalogueVersion.getAsInt(), options.dataDir());
+                catalogueVersion.getAsInt(), options.dataDir(), signedIn);
         transport.publish(Topics.of(deviceId, Topics.HEARTBEAT), h.toJson());
+        heartbeatsSent.incrementAndGet();
     }
 
     @Override

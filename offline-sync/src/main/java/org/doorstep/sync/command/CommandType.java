@@ -11,5 +11,11 @@ public enum CommandType {
     /** The laptop's certificate is revoked: stop syncing. */
     REVOKE,
     /** Destroy every key and case on the laptop. */
-    WIPE
+    WIPE,
+    /**
+     * Send a packet HQ rejected once more: the laptop seals the case again into a new packet if the case is still
+     * as it was rejected, or asks HQ again about a packet still waiting in its outbox. Appended: laptops store and
+     * compare the names.
+     */
+    RESEND
 }

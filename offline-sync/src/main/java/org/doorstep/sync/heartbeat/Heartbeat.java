@@ -31,24 +31,44 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * heartbeat carries no applicant data and is not signed: the broker's mutual TLS and ACL already tie it to
  * its device, and nothing HQ does with it changes a case.
  *
+ * <p>Version 2 ({@value #FORMAT_2}) adds the officer signed in on the laptop ({@code officer}, an officer id, never a
+ * name), for HQ's device board. A laptop writes version 2 only when an officer is signed in, so an HQ that reads only
+ * version 1 keeps working until it is upgraded; each version refuses the other's fields.
+ *
  * @param sequence       counts up per laptop, so HQ can drop heartbeats that arrive out of order
  * @param oldestUnsent   empty when nothing waits
+ * @param officer        the id of the officer signed in on the laptop; empty when none is (or a version 1 laptop)
  */
 public record Heartbeat(String deviceId, long sequence, Instant sentAt, int backlogCases, long backlogBytes,
-        Optional<Duration> oldestUnsent, String softwareVersion, int catalogueVersion, long freeDiskBytes) {
+        Optional<Duration> oldestUnsent, String softwareVersion, int catalogueVersion, long freeDiskBytes,
+        Optional<String> officer) {
 
     public static final String FORMAT = "doorstep-heartbeat/1";
+    public static final String FORMAT_2 = "doorstep-heartbeat/2";
+    private static final Pattern OFFICER = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     public static final int MAX_BYTES = 4096;
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+_-]{1,40}");
     private static final Set<String> FIELDS = Set.of("format", "device", "sequence", "sentAt", "backlogCases",
             "backlogBytes", "oldestUnsentSeconds", "softwareVersion", "catalogueVersion", "freeDiskBytes");
+    private static final Set<String> FIELDS_2 = union(FIELDS, "officer");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+    /** A version 1 heartbeat: no officer. */
+    public Heartbeat(String deviceId, long sequence, Instant sentAt, int backlogCases, long backlogBytes,
+            Optional<Duration> oldestUnsent, String softwareVersion, int catalogueVersion, long freeDiskBytes) {
+        this(deviceId, sequence, sentAt, backlogCases, backlogBytes, oldestUnsent, softwareVersion, catalogueVersion,
+                freeDiskBytes, Optional.empty());
+    }
 
     public Heartbeat {
         Objects.requireNonNull(sentAt, "sentAt");
         Objects.requireNonNull(oldestUnsent, "oldestUnsent");
+        Objects.requireNonNull(officer, "officer");
+        if (officer.isPresent() && !OFFICER.matcher(officer.get()).matches()) {
+            throw new IllegalArgumentException("officer must be an officer id, 1-32 of A-Z a-z 0-9 _ -");
+        }
         if (deviceId == null || !DEVICE.matcher(deviceId).matches()) {
             throw new IllegalArgumentException("device id must be 1-64 of A-Z a-z 0-9 _ . - : '" + deviceId + "'");
         }
@@ -69,18 +89,25 @@ public record Heartbeat(String deviceId, long sequence, Instant sentAt, int back
     /** The laptop's heartbeat from its outbox and the disk its data folder is on. */
     public static Heartbeat of(String deviceId, long sequence, Instant now, OutboxProgress outbox, String softwareVersion,
             int catalogueVersion, Path dataDir) throws IOException {
+        return of(deviceId, sequence, now, outbox, softwareVersion, catalogueVersion, dataDir, Optional.empty());
+    }
+
+    /** As above, naming the officer signed in on the laptop. */
+    public static Heartbeat of(String deviceId, long sequence, Instant now, OutboxProgress outbox, String softwareVersion,
+            int catalogueVersion, Path dataDir, Optional<String> officer) throws IOException {
         FileStore store = Files.getFileStore(dataDir);
         return new Heartbeat(deviceId, sequence, now, outbox.pendingCases(), outbox.pendingBytes(), outbox.oldestUnsent(),
-                softwareVersion, catalogueVersion, store.getUsableSpace());
+                softwareVersion, catalogueVersion, store.getUsableSpace(), officer);
     }
 
     public byte[] toJson() {
         ObjectNode o = JSON.createObjectNode();
-        o.put("format", FORMAT).put("device", deviceId).put("sequence", sequence).put("sentAt", sentAt.toString())
+        o.put("format", officer.isPresent() ? FORMAT_2 : FORMAT).put("device", deviceId).put("sequence", sequence).put("sentAt", sentAt.toString())
                 .put("backlogCases", backlogCases).put("backlogBytes", backlogBytes);
         oldestUnsent.ifPresent(d -> o.put("oldestUnsentSeconds", d.toSeconds()));
         o.put("softwareVersion", softwareVersion).put("catalogueVersion", catalogueVersion)
                 .put("freeDiskBytes", freeDiskBytes);
+        officer.ifPresent(id -> o.put("officer", id));
         try {
             return JSON.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {
@@ -106,14 +133,21 @@ public record Heartbeat(String deviceId, long sequence, Instant sentAt, int back
         if (root == null || !root.isObject()) {
             throw new BadHeartbeatException("$: a heartbeat is a JSON object");
         }
+        String format = text(root, "format");
+        if (!FORMAT.equals(format) && !FORMAT_2.equals(format)) {
+            throw new BadHeartbeatException("$.format: expected \"" + FORMAT + "\" or \"" + FORMAT_2 + "\"");
+        }
+        boolean version2 = FORMAT_2.equals(format);
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String name = it.next();
-            if (!FIELDS.contains(name)) {
-                throw new BadHeartbeatException("$: unknown field \"" + name + "\"");
+            if (!(version2 ? FIELDS_2 : FIELDS).contains(name)) {
+                throw new BadHeartbeatException("$: unknown field \"" + name + "\"" + ("officer".equals(name)
+                        ? " (only " + FORMAT_2 + " names the officer)" : ""));
             }
         }
-        if (!FORMAT.equals(text(root, "format"))) {
-            throw new BadHeartbeatException("$.format: expected \"" + FORMAT + "\"");
+        Optional<String> officer = Optional.empty();
+        if (version2) {
+            officer = Optional.of(text(root, "officer"));
         }
         String device = text(root, "device");
         if (!device.equals(topicDevice)) {
@@ -133,7 +167,7 @@ public record Heartbeat(String deviceId, long sequence, Instant sentAt, int back
             return new Heartbeat(device, number(root, "sequence"), sentAt, Math.toIntExact(number(root, "backlogCases")),
                     number(root, "backlogBytes"), oldest == null ? Optional.empty() : Optional.of(Duration.ofSeconds(oldest.asLong())),
                     text(root, "softwareVersion"), Math.toIntExact(number(root, "catalogueVersion")),
-                    number(root, "freeDiskBytes"));
+                    number(root, "freeDiskBytes"), officer);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BadHeartbeatException("$: " + e.getMessage());
         }
@@ -153,6 +187,12 @@ public record Heartbeat(String deviceId, long sequence, Instant sentAt, int back
             throw new BadHeartbeatException("$." + field + ": expected a whole number");
         }
         return n.asLong();
+    }
+
+    private static Set<String> union(Set<String> fields, String extra) {
+        Set<String> all = new java.util.HashSet<>(fields);
+        all.add(extra);
+        return Set.copyOf(all);
     }
 
     private static String firstLine(IOException e) {

@@ -94,8 +94,12 @@ public final class EnrolmentCode {
         return HexFormat.of().formatHex(mac, 0, 16);
     }
 
-    /** The key that proves knowledge of the code; HQ keeps this (not the code) while the code is open. */
-    byte[] proofKey(PkiSuite suite) {
+    /**
+     * The key that proves knowledge of the code; HQ keeps this (not the code) while the code is open. Public so that
+     * HQ's administration service can open a code in HQ's store without the CA's private key, which issuing a code
+     * does not need.
+     */
+    public byte[] proofKey(PkiSuite suite) {
         return hmac(suite, symbols.getBytes(StandardCharsets.US_ASCII), label("proof"));
     }
 

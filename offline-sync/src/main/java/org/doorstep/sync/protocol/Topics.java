@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  * <pre>
  * doorstep/v1/{d}/up/chunk      laptop → HQ  packet chunks ("DSC1")
  * doorstep/v1/{d}/up/resume     laptop → HQ  "which chunks of these packets do you lack?" (doorstep-resume/1)
- * doorstep/v1/{d}/up/heartbeat  laptop → HQ  backlog, versions, free disk (doorstep-heartbeat/1)
+ * doorstep/v1/{d}/up/heartbeat  laptop → HQ  backlog, versions, free disk, officer (doorstep-heartbeat/1 or /2)
+ * doorstep/v1/{d}/up/result     laptop → HQ  what became of a command (doorstep-command-result/1)
+ * doorstep/v1/{d}/up/wiped      laptop → HQ  the device-signed proof of a remote wipe (doorstep-wipe-confirmation/1)
+ * doorstep/v1/{d}/up/audit      laptop → HQ  the device's audit trail, in order (doorstep-audit-batch/1)
  * doorstep/v1/{d}/down/ack      HQ → laptop  signed receipts, rejections and lists of missing chunks (doorstep-hq/1)
  * doorstep/v1/{d}/down/cmd      HQ → laptop  signed commands (doorstep-command/1)
  * </pre>
@@ -23,6 +26,12 @@ public final class Topics {
     public static final String CHUNK = "up/chunk";
     public static final String RESUME = "up/resume";
     public static final String HEARTBEAT = "up/heartbeat";
+    /** The laptop reports what it did with each command it could attribute to HQ. */
+    public static final String COMMAND_RESULT = "up/result";
+    /** The signed wipe confirmation, published over the still-open link just before the laptop lets it go. */
+    public static final String WIPED = "up/wiped";
+    /** The device's audit trail, sent incrementally so that HQ keeps the whole chain. */
+    public static final String AUDIT = "up/audit";
     public static final String ACK = "down/ack";
     public static final String COMMAND = "down/cmd";
     /** What every HQ ingest worker subscribes to: each message goes to exactly one of them. */
@@ -74,7 +83,7 @@ public final class Topics {
             return Optional.empty();
         }
         return switch (leaf) {
-            case CHUNK, RESUME, HEARTBEAT, ACK, COMMAND -> Optional.of(new Parsed(device, leaf));
+            case CHUNK, RESUME, HEARTBEAT, COMMAND_RESULT, WIPED, AUDIT, ACK, COMMAND -> Optional.of(new Parsed(device, leaf));
             default -> Optional.empty();
         };
     }

@@ -51,6 +51,29 @@ class HeartbeatTest {
         assertTrue(e.getMessage().startsWith("$.device:"), e.getMessage());
     }
 
+    @Test
+    void version2NamesTheOfficerAndEachVersionRefusesTheOthersFields() throws Exception {
+        OutboxProgress outbox = new OutboxProgress(0, 0, 0, 0, 1, 100, Optional.empty(), org.doorstep.sync.outbox.OutboxCapacity.DEFAULT);
+        Heartbeat withOfficer = Heartbeat.of("dev-a", 7, NOW, outbox, "0.2.0", 3, data, Optional.of("J10023"));
+        String json = new String(withOfficer.toJson(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"format\":\"doorstep-heartbeat/2\"") && json.contains("\"officer\":\"J10023\""), json);
+        assertEquals(withOfficer, Heartbeat.fromJson(withOfficer.toJson(), "dev-a"));
+        Heartbeat without = Heartbeat.of("dev-a", 8, NOW, outbox, "0.2.0", 3, data);
+        assertTrue(new String(without.toJson(), StandardCharsets.UTF_8).contains("doorstep-heartbeat/1"),
+                "no officer: version 1, which an HQ not yet upgraded reads");
+        Heartbeat.BadHeartbeatException officerInV1 = assertThrows(Heartbeat.BadHeartbeatException.class,
+                () -> Heartbeat.fromJson(json.replace("heartbeat/2", "heartbeat/1").getBytes(StandardCharsets.UTF_8), "dev-a"));
+        assertTrue(officerInV1.getMessage().contains("only doorstep-heartbeat/2 names the officer"), officerInV1.getMessage());
+        assertThrows(Heartbeat.BadHeartbeatException.class, () -> Heartbeat.fromJson(
+                json.replace(",\"officer\":\"J10023\"", "").getBytes(StandardCharsets.UTF_8), "dev-a"));
+        for (String bad : new String[] {"", "has space", "x".repeat(33), "王警官"}) {
+            assertThrows(Heartbeat.BadHeartbeatException.class, () -> Heartbeat.fromJson(
+                    json.replace("J10023", bad).getBytes(StandardCharsets.UTF_8), "dev-a"), bad);
+        }
+        assertThrows(Heartbeat.BadHeartbeatException.class, () -> Heartbeat.fromJson(
+                json.replace("\"J10023\"", "7").getBytes(StandardCharsets.UTF_8), "dev-a"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "",

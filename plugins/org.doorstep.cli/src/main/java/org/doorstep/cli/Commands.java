@@ -323,7 +323,13 @@ final class Commands {
                         out.println(line);
                         last = line;
                     }
-                    if (p.pendingCases() == 0 && sync.link().isConnected()) {
+                    if (vault.status() == Vault.Status.WIPED) {
+                        throw CliException.refused("HQ wiped this laptop: its keys and cases are destroyed; the signed"
+                                + " confirmation is in " + data.resolve("wipe-confirmation.json") + " (and was sent to HQ"
+                                + " if the link was up)");
+                    }
+                    // done when nothing waits and HQ's queued commands (delivered right after connecting) are answered
+                    if (p.pendingCases() == 0 && sync.quiet(java.time.Duration.ofSeconds(2))) {
                         return VaultCli.EXIT_OK;
                     }
                     sleep(250);

@@ -177,7 +177,9 @@ public class SyncPart {
                 .withZone(ZoneId.systemDefault());
         for (DeliveredCase c : o.delivered()) {
             Label text = new Label(delivered, SWT.NONE);
-            String status = c.hqStatus().map(u -> hqStatus(u.status().name()) + " (" + when.format(u.at()) + ")")
+            // HQ's note goes with its status: for a returned case it is the reason the officer must act on
+            String status = c.hqStatus().map(u -> hqStatus(u.status().name()) + " (" + when.format(u.at()) + ")"
+                    + (u.note() == null || u.note().isBlank() ? "" : ": " + u.note().strip()))
                     .orElse(shell.sync_hq_none);
             text.setText(format(shell.sync_delivered_case, shortId(c.caseId()), when.format(c.deliveredAt()), status));
             text.setData(WidgetIds.KEY, ShellIds.SYNC_DELIVERED + "." + c.caseId());
@@ -227,6 +229,7 @@ public class SyncPart {
             case "APPROVED" -> shell.sync_hq_APPROVED;
             case "PRODUCED" -> shell.sync_hq_PRODUCED;
             case "POSTED" -> shell.sync_hq_POSTED;
+            case "RETURNED" -> shell.sync_hq_RETURNED;
             default -> name;
         };
     }

@@ -81,6 +81,7 @@ public class ShellMessages {
     public String sync_hq_APPROVED;
     public String sync_hq_PRODUCED;
     public String sync_hq_POSTED;
+    public String sync_hq_RETURNED;
     public String sync_now;
     public String sync_handedOver;
 }

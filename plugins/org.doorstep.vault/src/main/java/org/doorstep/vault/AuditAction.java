@@ -31,5 +31,7 @@ public enum AuditAction {
     /** HQ revoked this laptop's certificate: it sends nothing more. */
     DEVICE_REVOKED,
     /** A group session at a company was created or changed (roster imported, applicant started, board moved). */
-    GROUP_SESSION
+    GROUP_SESSION,
+    /** HQ asked for a rejected packet's case again: the case was reopened to be sealed anew, or its packet asked about. */
+    RESEND_REQUESTED
 }

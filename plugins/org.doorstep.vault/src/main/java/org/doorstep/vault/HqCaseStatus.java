@@ -7,7 +7,9 @@ import java.util.Locale;
  * own data is shredded by then.
  */
 public enum HqCaseStatus {
-    ACCEPTED, IN_REVIEW, APPROVED, PRODUCED, POSTED;
+    ACCEPTED, IN_REVIEW, APPROVED, PRODUCED, POSTED,
+    /** HQ's review returned the case to the officer, with a reason in the note (appended: the vault stores names). */
+    RETURNED;
 
     /** As HQ spells it: {@code accepted}, {@code in-review} … */
     public String id() {
@@ -21,6 +23,6 @@ public enum HqCaseStatus {
             }
         }
         throw new IllegalArgumentException("unknown case status '" + id
-                + "': expected accepted, in-review, approved, produced or posted");
+                + "': expected accepted, in-review, approved, produced, posted or returned");
     }
 }

@@ -228,6 +228,54 @@ public final class HqInbox {
         });
     }
 
+    /**
+     * HQ asks for a packet it rejected (or lost) once more ({@code RESEND}). Two cases are carried out, each with the
+     * command's number in one transaction:
+     * <ul>
+     * <li>the packet was rejected and its case is still rejected, with this packet its latest: nothing can have
+     * changed the case (only drafts are edited), so it goes back to complete, ready to be sealed into a new packet
+     * (HQ refuses a rejected packet id for good). Returns the case id to seal.</li>
+     * <li>the packet still waits in the outbox (queued or sent): nothing changes here; the caller asks HQ again about
+     * it. Returns empty.</li>
+     * </ul>
+     *
+     * @throws VaultException.IllegalTransition for anything else (no such packet, delivered, replaced, or the officer
+     *                                          reopened the case: it is sealed again when the officer completes it);
+     *                                          nothing changes
+     */
+    public Optional<String> acceptResend(long sequence, java.util.UUID packetId, String note) {
+        Objects.requireNonNull(packetId, "packetId");
+        String why = note == null || note.isBlank() ? "" : ": " + CaseStore.clip(note.strip(), 300);
+        return vault.write("carry out HQ's resend request", c -> {
+            PacketRecord p = PacketStore.get(c, packetId).orElseThrow(() -> new VaultException.IllegalTransition(
+                    "this laptop has no packet " + packetId));
+            if (p.state().open() && p.state() != PacketState.SEALING) {
+                vault.syncSettings().consumeSequence(c, sequence);
+                vault.audit(c, AuditAction.RESEND_REQUESTED, p.caseId(), "HQ asked again for packet " + packetId
+                        + ", still " + p.state().name().toLowerCase(java.util.Locale.ROOT) + " here, by command " + sequence
+                        + why);
+                return Optional.<String>empty();
+            }
+            CaseState state = caseState(c, p.caseId());
+            List<PacketRecord> packets = new ArrayList<>(PacketStore.list(c, "SELECT " + PacketStore.COLUMNS
+                    + " FROM packets WHERE case_id = ? ORDER BY sealed_at, packet_id", p.caseId()));
+            boolean latest = !packets.isEmpty() && packets.get(packets.size() - 1).packetId().equals(packetId);
+            if (p.state() != PacketState.REJECTED || state != CaseState.REJECTED || !latest) {
+                throw new VaultException.IllegalTransition("packet " + packetId + " is " + p.state().name()
+                        .toLowerCase(java.util.Locale.ROOT) + " and its case " + state.id() + " here: "
+                        + (state == CaseState.DRAFT || state == CaseState.COMPLETE
+                                ? "the officer reopened the case; it is sealed again when completed"
+                                : "there is nothing to send again"));
+            }
+            vault.syncSettings().consumeSequence(c, sequence);
+            vault.audit(c, AuditAction.RESEND_REQUESTED, p.caseId(), "HQ asked again for rejected packet " + packetId
+                    + " by command " + sequence + why);
+            vault.cases().transition(c, p.caseId(), CaseState.DRAFT, null, "to be sent again at HQ's request");
+            vault.cases().transition(c, p.caseId(), CaseState.COMPLETE, null, "unchanged since it was rejected");
+            return Optional.of(p.caseId());
+        });
+    }
+
     /** HQ revoked this laptop: from now on the sync service seals and sends nothing. */
     public void acceptRevocation(long sequence, String reason) {
         String why = reason == null || reason.isBlank() ? "revoked by HQ" : CaseStore.clip(reason.strip(), 500);

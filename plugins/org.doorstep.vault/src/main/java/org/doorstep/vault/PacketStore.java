@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class PacketStore {
 
-    private static final String COLUMNS = "packet_id, case_id, urgent, state, sealed_at, queued_at, bytes, digest, "
+    static final String COLUMNS = "packet_id, case_id, urgent, state, sealed_at, queued_at, bytes, digest, "
             + "receipt, rejection";
 
     private final Vault vault;
@@ -330,12 +330,12 @@ public final class PacketStore {
         return get(c, packetId).orElseThrow(() -> new VaultException.NoSuchPacket(packetId));
     }
 
-    private static Optional<PacketRecord> get(Connection c, UUID packetId) throws SQLException {
+    static Optional<PacketRecord> get(Connection c, UUID packetId) throws SQLException {
         List<PacketRecord> found = list(c, "SELECT " + COLUMNS + " FROM packets WHERE packet_id = ?", packetId.toString());
         return found.stream().findFirst();
     }
 
-    private static List<PacketRecord> list(Connection c, String sql, String arg) throws SQLException {
+    static List<PacketRecord> list(Connection c, String sql, String arg) throws SQLException {
         List<PacketRecord> packets = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg != null) {

@@ -29,6 +29,7 @@ public final class SyncSettings {
     static final String REVOKED_AT = "revoked.at";
     static final String REVOKED_SEQUENCE = "revoked.sequence";
     static final String REVOKED_REASON = "revoked.reason";
+    static final String AUDIT_SENT_THROUGH = "audit.sent-through";
 
     private static final Pattern DEVICE_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -132,6 +133,28 @@ public final class SyncSettings {
 
     public boolean revoked() {
         return revocation().isPresent();
+    }
+
+    /** The number of the last audit entry the sync service handed to the broker for HQ; 0 before the first. */
+    public long auditSentThrough() {
+        return vault.read("read the sync settings", c -> {
+            String value = SyncData.getText(vault, c, AUDIT_SENT_THROUGH);
+            return value == null ? 0L : Long.parseLong(value);
+        });
+    }
+
+    /**
+     * Records how far the audit trail went to HQ (never backwards). No audit entry: recording it would only make
+     * another entry to send, and HQ keeps every entry once whatever is sent twice.
+     */
+    public void recordAuditSent(long seq) {
+        vault.write("record how far the audit trail was sent", c -> {
+            String value = SyncData.getText(vault, c, AUDIT_SENT_THROUGH);
+            if (value == null || Long.parseLong(value) < seq) {
+                SyncData.putText(vault, c, AUDIT_SENT_THROUGH, Long.toString(seq));
+            }
+            return null;
+        });
     }
 
     // ---- for HqInbox ----

@@ -43,6 +43,23 @@ public final class DeviceDirectory {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Every certificate HQ issued to a device, revoked or not, oldest first: what signed proofs from it (a wipe
+     * confirmation, which a revoked laptop may still bring) are checked against.
+     */
+    public List<X509Certificate> certificatesOf(String deviceId) {
+        List<X509Certificate> all = new java.util.ArrayList<>();
+        for (IssuedCertificate issued : store.certificatesOf(deviceId)) {
+            try {
+                all.add((X509Certificate) CertificateFactory.getInstance("X.509", BC)
+                        .generateCertificate(new ByteArrayInputStream(issued.der())));
+            } catch (CertificateException e) {
+                // unreadable: verifies nothing
+            }
+        }
+        return all;
+    }
+
     public Verdict lookUp(String deviceId) {
         if (DeviceCa.isReservedName(deviceId)) {
             // HQ's own certificates (broker, workers, console, HQ's keys) are on record too, but none is a laptop's

@@ -90,6 +90,7 @@ public final class IngestWorker {
     private final Path spool;
     private final Clock clock;
     private final PacketOpener opener;
+    private final DeviceReports reports;
     private volatile AfterStore afterStore = packet -> {
     };
     private final AtomicLong messages = new AtomicLong();
@@ -110,6 +111,8 @@ public final class IngestWorker {
         this.spool = Files.createDirectories(spool);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.opener = new PacketOpener(hq.encryptionKey(), hq.encryptionCertificate(), limits);
+        this.reports = new DeviceReports(store, hq, devices, clock, (device, reason, detail) -> record(null, device,
+                reason, detail));
     }
 
     public String name() {
@@ -143,6 +146,7 @@ public final class IngestWorker {
             case Topics.CHUNK -> chunk(device, payload);
             case Topics.RESUME -> resume(device, payload);
             case Topics.HEARTBEAT -> heartbeat(device, payload);
+            case Topics.COMMAND_RESULT, Topics.WIPED, Topics.AUDIT -> reports.handle(device, parsed.get().leaf(), payload);
             default -> ignored.incrementAndGet(); // HQ's own down/ messages, should a filter ever include them
         }
     }
@@ -257,6 +261,20 @@ public final class IngestWorker {
         } catch (BadHeartbeatException e) {
             record(null, device, RejectReason.MALFORMED, "unreadable heartbeat: " + e.getMessage());
         }
+    }
+
+    /**
+     * Takes a wipe confirmation that did not come through MQTT (a removable medium): checked against the certificates
+     * HQ issued to the device it names, then recorded.
+     *
+     * @return what HQ made of it, in words
+     */
+    public String importWipeConfirmation(byte[] signed) throws SQLException {
+        messages.incrementAndGet();
+        return switch (reports.wiped(null, signed)) {
+            case DeviceReports.WipeOutcome.Recorded r -> r.proof() + (r.first() ? ": recorded" : ": known already");
+            case DeviceReports.WipeOutcome.Refused r -> "refused: " + r.why();
+        };
     }
 
     /** Signals that a verified packet is not what its chunks said it was. */

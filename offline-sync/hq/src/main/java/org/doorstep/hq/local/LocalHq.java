@@ -23,10 +23,17 @@ import java.util.concurrent.CountDownLatch;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.doorstep.hq.admin.AdminException;
+import org.doorstep.hq.admin.AdminOptions;
+import org.doorstep.hq.admin.ConnectionSource;
+import org.doorstep.hq.admin.HqAdmin;
 import org.doorstep.hq.broker.EmbeddedBroker;
+import org.doorstep.hq.dispatch.CommandDispatcher;
 import org.doorstep.hq.ingest.DeviceDirectory;
 import org.doorstep.hq.ingest.HqIdentity;
 import org.doorstep.hq.ingest.IngestService;
+import org.doorstep.hq.ingest.IngestWorker;
+import org.doorstep.hq.media.MediaImport;
 import org.doorstep.hq.store.DatabaseServer;
 import org.doorstep.hq.store.DerbyCaStore;
 import org.doorstep.hq.store.HqDatabase;
@@ -44,7 +51,9 @@ import org.doorstep.sync.pki.RevocationReason;
 /**
  * A whole HQ on one machine, in one process: the embedded broker (mutual TLS, per-device topic permissions,
  * CRL), a Derby network server with HQ's store, the ingest workers on the shared subscription, the device CA and
- * its enrolment endpoint. Keys are made at the first start and kept in {@code <data>/keys}. For newcomers,
+ * its enrolment endpoint, and the administration's dispatcher (signs and sends the commands administrators queue,
+ * pushes the CRL to the broker, imports media). Keys are made at the first start and kept in {@code <data>/keys}.
+ * The store's address is written to {@code <data>/hq-admin.properties} for the admin command line. For newcomers,
  * demonstrations and tests; production runs Mosquitto (see {@code offline-sync/broker}) and the same ingest
  * service on HQ's own hosts.
  */
@@ -68,6 +77,8 @@ public final class LocalHq implements AutoCloseable {
     private EmbeddedBroker broker;
     private IngestService ingest;
     private EnrolmentServer enrolment;
+    private CommandDispatcher dispatcher;
+    private Path data;
     private PrintStream log = System.out;
 
     private LocalHq() {
@@ -135,6 +146,87 @@ public final class LocalHq implements AutoCloseable {
         enrolment = EnrolmentServer.start(new InetSocketAddress(config.bindAddress(), config.enrolmentPort()), ca,
                 encryption, signing, URI.create(broker.serverUri()));
         running.add(enrolment);
+        // removable media get a worker of their own: a worker is one thread's, and the dispatcher is another thread
+        IngestWorker mediaWorker = new IngestWorker("hq-media", new HqStore(database, "hq-media", clock), identity,
+                new DeviceDirectory(caStore, clock), (topic, payload) -> { }, data.resolve("spool"),
+                PacketLimits.DEFAULT, clock);
+        dispatcher = new CommandDispatcher(database, identity, ca, this::publishDown, broker::updateCrl,
+                folder -> mediaReport(new MediaImport(mediaWorker), folder), clock, CommandDispatcher.Settings.defaults());
+        running.add(dispatcher);
+        dispatcher.publishSettings(caFingerprint(), enrolment.uri().toString(), broker.serverUri());
+        dispatcher.start();
+        this.data = data;
+        writeAdminProperties(data.resolve(ADMIN_PROPERTIES), database.url());
+    }
+
+    /** Where the admin command line finds HQ's store: {@code db.url=jdbc:derby://…}. */
+    public static final String ADMIN_PROPERTIES = "hq-admin.properties";
+
+    private static void writeAdminProperties(Path file, String url) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, "# written by ./doorstep hq at every start: where HQ's store is (no secret)\ndb.url=" + url
+                + "\n", java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Publishes a signed command through whichever ingest worker's link is up. */
+    private void publishDown(String topic, byte[] payload) throws Exception {
+        Exception last = null;
+        for (IngestService.Worker w : ingest.workers()) {
+            try {
+                w.link().publish(topic, payload);
+                return;
+            } catch (Exception e) {
+                last = e;
+            }
+        }
+        throw last == null ? new IOException("no ingest worker is running") : last;
+    }
+
+    private static String mediaReport(MediaImport media, Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + " is not a folder the HQ service can read");
+        }
+        StringBuilder report = new StringBuilder();
+        for (MediaImport.FolderResult f : media.importAll(folder)) {
+            report.append(f.folder().getFileName()).append(": ");
+            if (f.skipped() != null) {
+                report.append("skipped, ").append(f.skipped()).append('\n');
+                continue;
+            }
+            report.append(f.packets().size()).append(" packet(s) from ").append(f.deviceId()).append('\n');
+            for (MediaImport.PacketResult p : f.packets()) {
+                report.append("  ").append(p.packetId()).append(" (case ").append(p.caseId()).append("): ")
+                        .append(p.outcome().name().toLowerCase(Locale.ROOT)).append(", ").append(p.detail()).append('\n');
+            }
+        }
+        for (String line : media.importWipeConfirmations(folder)) {
+            report.append(line).append('\n');
+        }
+        return report.length() == 0 ? "nothing to import in " + folder : report.toString().stripTrailing();
+    }
+
+    /**
+     * Creates the first administrator, {@code admin}, if there is none yet: with {@code password}, or a generated one
+     * when it is null. Returns the password to show once (the caller prints it to the terminal, never to a log file),
+     * or empty when administrators exist already.
+     */
+    public java.util.Optional<char[]> createFirstAdmin(char[] password) throws AdminException {
+        try (HqAdmin admin = HqAdmin.open(ConnectionSource.url(database.url()), AdminOptions.defaults(), clock)) {
+            if (admin.hasUsers()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(admin.createFirstAdmin("admin", "HQ administrator", password));
+        }
+    }
+
+    public CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public Path data() {
+        return data;
     }
 
     private static PkiSuite suiteOf(KeyFolder keys, PkiSuite wanted) throws IOException {
@@ -288,6 +380,16 @@ public final class LocalHq implements AutoCloseable {
             return;
         }
         LocalHq hq = start(config, System.out);
+        String given = System.getenv("DOORSTEP_HQ_ADMIN_PASSWORD");
+        java.util.Optional<char[]> first;
+        try {
+            first = hq.createFirstAdmin(given == null || given.isEmpty() ? null : given.toCharArray());
+        } catch (AdminException e) {
+            hq.close();
+            System.err.println("doorstep hq: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hq.close();
@@ -299,6 +401,16 @@ public final class LocalHq implements AutoCloseable {
         System.out.println("  enrolment:  " + hq.enrolmentUri());
         System.out.println("  CA:         " + hq.caFingerprint());
         System.out.println("  ingest:     " + hq.ingest.workers().size() + " workers on the shared subscription");
+        System.out.println("  store:      " + hq.database.url() + " (written to " + config.data().resolve(ADMIN_PROPERTIES)
+                + ")");
+        if (first.isPresent()) {
+            System.out.println("  first administrator: admin" + (given == null || given.isEmpty()
+                    ? ", password (shown this once, never logged): " + new String(first.get())
+                    : ", password from DOORSTEP_HQ_ADMIN_PASSWORD"));
+            java.util.Arrays.fill(first.get(), '\0');
+        }
+        System.out.println("  administer: DOORSTEP_HQ_USER=admin ./doorstep hq-admin --hq-data " + config.data()
+                + " devices   (the password is read from DOORSTEP_HQ_PASSWORD or asked for)");
         for (String device : codesFor) {
             DeviceCa.IssuedCode code = hq.issueCode(device);
             System.out.println("  enrol " + device + " (code valid until " + code.expiresAt() + "):");

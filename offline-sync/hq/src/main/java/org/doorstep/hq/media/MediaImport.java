@@ -88,6 +88,33 @@ public final class MediaImport {
         return results;
     }
 
+    /**
+     * Imports the remote-wipe confirmations on the medium: files named {@code wipe-confirmation*.json} at its root (a
+     * wiped laptop's {@code wipe-confirmation.json}, copied by support; several laptops' may be renamed apart). Each
+     * is checked against the certificates HQ issued to the device it names.
+     *
+     * @return one line per file: its name and what HQ made of it
+     */
+    public List<String> importWipeConfirmations(Path medium) throws IOException, SQLException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(medium, "wipe-confirmation*.json")) {
+            list.forEach(files::add);
+        }
+        files.sort(null);
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (Files.size(f) > org.doorstep.sync.protocol.WipeProof.MAX_BYTES) {
+                lines.add(f.getFileName() + ": refused: larger than a wipe confirmation");
+                continue;
+            }
+            lines.add(f.getFileName() + ": " + worker.importWipeConfirmation(Files.readAllBytes(f)));
+        }
+        return lines;
+    }
+
     public FolderResult importFolder(Path folder) throws IOException, SQLException {
         String name = folder.getFileName().toString();
         if (name.endsWith(".partial")) {

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.doorstep.hq.admin.store.CaseIndex;
 import org.doorstep.sync.chunk.Chunk;
 import org.doorstep.sync.heartbeat.Heartbeat;
 import org.doorstep.sync.packet.PacketEntry;
@@ -360,6 +361,8 @@ public final class HqStore implements AutoCloseable {
                 ps.setString(10, new String(manifest.toJson(), java.nio.charset.StandardCharsets.UTF_8));
                 ps.executeUpdate();
             }
+            // the console's facts of the case (creation time, officer, exceptions, audit entries), in the same commit
+            CaseIndex.index(c, packetId, deviceId, manifest.caseId(), now);
             deleteInbound(c, id);
             c.commit();
             return new Stored(packetId, deviceId, manifest.caseId(), digest, length, now, receiptId);
@@ -427,20 +430,20 @@ public final class HqStore implements AutoCloseable {
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE heartbeats SET sequence = ?, sent_at = ?,"
                     + " received_at = ?, backlog_cases = ?, backlog_bytes = ?, oldest_unsent_seconds = ?,"
-                    + " software_version = ?, catalogue_version = ?, free_disk_bytes = ?"
+                    + " software_version = ?, catalogue_version = ?, free_disk_bytes = ?, officer_id = ?"
                     + " WHERE device_id = ? AND sequence < ?")) {
                 fillHeartbeat(ps, h, receivedAt);
-                ps.setString(10, h.deviceId());
-                ps.setLong(11, h.sequence());
+                ps.setString(11, h.deviceId());
+                ps.setLong(12, h.sequence());
                 if (ps.executeUpdate() == 1) {
                     return null;
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO heartbeats (sequence, sent_at, received_at,"
                     + " backlog_cases, backlog_bytes, oldest_unsent_seconds, software_version, catalogue_version,"
-                    + " free_disk_bytes, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " free_disk_bytes, officer_id, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 fillHeartbeat(ps, h, receivedAt);
-                ps.setString(10, h.deviceId());
+                ps.setString(11, h.deviceId());
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (!isDuplicateKey(e)) {
@@ -465,6 +468,7 @@ public final class HqStore implements AutoCloseable {
         ps.setString(7, h.softwareVersion());
         ps.setInt(8, h.catalogueVersion());
         ps.setLong(9, h.freeDiskBytes());
+        ps.setString(10, h.officer().orElse(null));
     }
 
     /** The next command number for a device: strictly increasing, never reused (the laptop refuses repeats). */
@@ -552,6 +556,17 @@ public final class HqStore implements AutoCloseable {
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------
+
+    /** Work on HQ's tables in one transaction of this connection (the administration's store classes). */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, again after a deadlock or lock time-out. */
+    public <T> T transaction(SqlWork<T> work) throws SQLException {
+        return inTransaction(work::run);
+    }
 
     @FunctionalInterface
     interface Work<T> {

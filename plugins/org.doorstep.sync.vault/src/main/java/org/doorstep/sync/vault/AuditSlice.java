@@ -30,6 +30,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AuditSlice {
 
     static final String FORMAT = "doorstep-audit-slice/1";
+    /** The trail sent as it grows ({@code up/audit}), entries in order, in the same form as a slice's. */
+    static final String BATCH_FORMAT = "doorstep-audit-batch/1";
+    /** Entries per batch: with details of up to 1,000 characters a batch stays well under one MQTT message's limit. */
+    static final int BATCH_ENTRIES = 100;
     static final String ENTRY_NAME = "audit/trail.json";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -39,6 +43,17 @@ final class AuditSlice {
     static byte[] json(String deviceId, String caseId, String suite, List<AuditEntry> entries) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("deviceId", deviceId).put("caseId", caseId).put("suite", suite);
+        return write(root, entries);
+    }
+
+    /** A batch of the trail for {@code up/audit}: {"format":"doorstep-audit-batch/1","deviceId","suite","entries"}. */
+    static byte[] batch(String deviceId, String suite, List<AuditEntry> entries) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", BATCH_FORMAT).put("deviceId", deviceId).put("suite", suite);
+        return write(root, entries);
+    }
+
+    private static byte[] write(ObjectNode root, List<AuditEntry> entries) {
         ArrayNode list = root.putArray("entries");
         for (AuditEntry e : entries) {
             ObjectNode n = list.addObject();

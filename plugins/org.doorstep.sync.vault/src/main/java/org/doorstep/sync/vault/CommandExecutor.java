@@ -38,13 +38,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <table>
  * <caption>Commands and their bodies</caption>
  * <tr><td>WORK_ORDER</td><td>{@link WorkOrder}: stored sealed</td></tr>
- * <tr><td>STATUS_UPDATE</td><td>{@code {"caseId","status":"accepted|in-review|approved|produced|posted","at","note"?}}:
- * only for a case this laptop delivered</td></tr>
+ * <tr><td>STATUS_UPDATE</td><td>{@code {"caseId","status":"accepted|in-review|approved|produced|posted|returned",
+ * "at","note"?}}: only for a case this laptop delivered; {@code returned} (HQ's review sends the case back to the
+ * officer) needs the note, which is its reason</td></tr>
  * <tr><td>CATALOGUE_UPDATE</td><td>{@code {"catalogue":{doorstep-catalogue/1}}}: checked by the domain's
  * {@link Catalogue#parse} and accepted only if newer (the domain's {@code CatalogueHolder} rules)</td></tr>
  * <tr><td>REVOKE</td><td>{@code {"reason"}}: the laptop then seals, sends and exports nothing</td></tr>
  * <tr><td>WIPE</td><td>{@code {"reason"}}: a device-signed {@link WipeConfirmation} is written, then the vault is
  * wiped and the spool emptied</td></tr>
+ * <tr><td>RESEND</td><td>{@code {"packetId","note"?}}: a packet HQ rejected whose case is still rejected here, unchanged,
+ * is reopened to complete for sealing into a new packet; a packet still in the outbox is left as it is (the caller
+ * asks HQ about it again); anything else is not applicable ({@link org.doorstep.vault.HqInbox#acceptResend})</td></tr>
  * </table>
  *
  * The vault must be unlocked: HQ's key is inside it. While it is locked, {@link #execute} throws
@@ -90,6 +94,7 @@ public final class CommandExecutor {
                 case CATALOGUE_UPDATE -> catalogue(command);
                 case REVOKE -> revoke(command);
                 case WIPE -> wipe(command, identity.get());
+                case RESEND -> resend(command);
             };
         } catch (InvalidBody e) {
             return refuse(CommandOutcome.Reason.BAD_BODY, e.getMessage(), command);
@@ -123,10 +128,13 @@ public final class CommandExecutor {
         try {
             status = HqCaseStatus.byId(BodyReader.text(body, "status", "$", 20));
         } catch (IllegalArgumentException e) {
-            throw new InvalidBody("$.status: expected accepted, in-review, approved, produced or posted");
+            throw new InvalidBody("$.status: expected accepted, in-review, approved, produced, posted or returned");
         }
         Instant at = BodyReader.instant(body, "at", "$");
         String note = BodyReader.text(body, "note", "$", MAX_REASON);
+        if (status == HqCaseStatus.RETURNED && note == null) {
+            throw new InvalidBody("$.note: a returned case needs the reason, which the officer sees");
+        }
         vault.hqInbox().acceptStatus(command.sequence(), caseId, status, at, note);
         return new CommandOutcome.CarriedOut(command, "case " + caseId.substring(0, 8) + " is " + status.id() + " at HQ");
     }
@@ -180,6 +188,27 @@ public final class CommandExecutor {
         deleteTree(new PacketSpoolFolder(vault.dataDir()).folder());
         return new CommandOutcome.CarriedOut(command, "this laptop was wiped; the confirmation is in "
                 + vault.dataDir().resolve(WipeConfirmation.FILE));
+    }
+
+    private CommandOutcome resend(Command command) throws InvalidBody {
+        JsonNode body = BodyReader.object(command.bodyJson());
+        BodyReader.fields(body, "$", Set.of("packetId"), Set.of("note"));
+        String text = BodyReader.text(body, "packetId", "$", 36);
+        UUID packetId;
+        try {
+            packetId = UUID.fromString(text);
+            if (!packetId.toString().equals(text)) {
+                throw new IllegalArgumentException(text);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBody("$.packetId: expected a packet id (a UUID in lower case)");
+        }
+        String note = BodyReader.text(body, "note", "$", MAX_REASON);
+        Optional<String> reopened = vault.hqInbox().acceptResend(command.sequence(), packetId, note);
+        return new CommandOutcome.CarriedOut(command, reopened.isPresent()
+                ? "case " + reopened.get().substring(0, Math.min(8, reopened.get().length()))
+                        + " is complete again, to be sealed into a new packet for HQ"
+                : "packet " + packetId + " is still waiting here: HQ is asked about it again");
     }
 
     private static String reason(Command command) throws InvalidBody {

@@ -55,6 +55,13 @@ public final class LaptopSync implements AutoCloseable {
         return t;
     });
     private volatile long deliveredSeen;
+    /** While a command runs, a lock (or the wipe it carries out) is dealt with when it returns, not by the watch. */
+    private volatile boolean executingCommand;
+    /** When the link last came up or a command last came or finished (System.nanoTime), for {@link #quiet}. */
+    private volatile long lastActivity = System.nanoTime();
+    /** Sends the audit trail as it grows, one batch at a time. */
+    private final java.util.concurrent.ScheduledExecutorService auditSender;
+    private final java.util.concurrent.atomic.AtomicBoolean auditInFlight = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LaptopSync(Vault vault, CaseSealing sealing, SyncClient client, MqttLink link, CommandExecutor commands) {
         this.vault = vault;
@@ -62,12 +69,14 @@ public final class LaptopSync implements AutoCloseable {
         this.client = client;
         this.link = link;
         this.commands = commands;
+        this.auditSender = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "doorstep-sync-audit");
+            t.setDaemon(true);
+            return t;
+        });
         this.lockWatch = status -> {
-            if (status != Vault.Status.UNLOCKED) {
-                // not on the vault's thread: closing waits for the sender, which may be waiting for the vault
-                Thread stopper = new Thread(this::close, "doorstep-sync-stop");
-                stopper.setDaemon(true);
-                stopper.start();
+            if (status != Vault.Status.UNLOCKED && !executingCommand) {
+                stopLater();
             }
         };
     }
@@ -101,6 +110,14 @@ public final class LaptopSync implements AutoCloseable {
         CommandExecutor commands = new CommandExecutor(vault, clock);
         LaptopSync sync = new LaptopSync(vault, sealing, client, link, commands);
         client.addCommandHandler(sync::command);
+        link.addListener(new org.doorstep.sync.link.LinkListener() {
+            @Override
+            public void connected(boolean sessionPresent) {
+                sync.lastActivity = System.nanoTime();
+            }
+        });
+        client.officerSource(() -> vault.status() == Vault.Status.UNLOCKED
+                ? vault.officer().map(org.doorstep.vault.keys.Officer::id) : java.util.Optional.empty());
         try {
             transport.attach(client);
         } catch (SubscriptionRefusedException e) {
@@ -118,6 +135,8 @@ public final class LaptopSync implements AutoCloseable {
                 sync.sealWaitingLater();
             }
         });
+        sync.auditSender.scheduleWithFixedDelay(sync::sendAudit, 1, Math.max(1, options.heartbeatEvery().toSeconds()),
+                java.util.concurrent.TimeUnit.SECONDS);
         return sync;
     }
 
@@ -129,12 +148,159 @@ public final class LaptopSync implements AutoCloseable {
         }
     }
 
-    private void command(byte[] message) {
+    /**
+     * Hands the sync engine the next entries of the audit trail HQ has not been sent ({@code up/audit}, at most
+     * {@link AuditSlice#BATCH_ENTRIES}), so that HQ keeps the whole chain, not only the slices of delivered cases. One
+     * batch at a time; how far it went is recorded once the broker has it. HQ keeps an entry sent twice once.
+     */
+    private void sendAudit() {
+        if (auditInFlight.get() || vault.status() != Vault.Status.UNLOCKED) {
+            return;
+        }
         try {
-            CommandOutcome outcome = commands.execute(message);
-            commandListeners.forEach(l -> l.accept(outcome));
+            List<org.doorstep.vault.AuditEntry> entries = vault.auditEntries(vault.syncSettings().auditSentThrough() + 1,
+                    AuditSlice.BATCH_ENTRIES);
+            if (entries.isEmpty()) {
+                return;
+            }
+            long last = entries.get(entries.size() - 1).seq();
+            byte[] batch = AuditSlice.batch(client.deviceId(), vault.suite().id(), entries);
+            auditInFlight.set(true);
+            boolean queued = client.report(org.doorstep.sync.protocol.Topics.AUDIT, batch, () -> {
+                try {
+                    vault.syncSettings().recordAuditSent(last);
+                } finally {
+                    auditInFlight.set(false);
+                }
+            });
+            if (!queued) {
+                auditInFlight.set(false);
+            }
+        } catch (RuntimeException e) {
+            auditInFlight.set(false); // locked meanwhile: tried again at the next round
+        }
+    }
+
+    /** Not on the vault's or the link's thread: closing waits for the sender, which may be waiting for the vault. */
+    private void stopLater() {
+        Thread stopper = new Thread(this::close, "doorstep-sync-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /**
+     * Carries out one of HQ's commands, then tells HQ what became of it ({@code up/result}). A remote wipe is proved
+     * instead: its signed confirmation goes out on {@code up/wiped} over the link that is still open (the TLS key
+     * lives in the link, not the wiped vault) before the service stops. A resend request is followed up: the
+     * reopened case is sealed into a new packet, or HQ is asked again about a packet still waiting.
+     */
+    private void command(byte[] message) {
+        CommandOutcome outcome;
+        executingCommand = true;
+        lastActivity = System.nanoTime();
+        try {
+            outcome = commands.execute(message);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            executingCommand = false;
+            lastActivity = System.nanoTime();
+        }
+        try {
+            if (outcome instanceof CommandOutcome.CarriedOut done
+                    && done.command().type() == org.doorstep.sync.command.CommandType.WIPE) {
+                publishWipeConfirmation();
+            } else {
+                reportResult(outcome, message);
+                if (outcome instanceof CommandOutcome.CarriedOut done
+                        && done.command().type() == org.doorstep.sync.command.CommandType.RESEND) {
+                    followUpResend(done.command());
+                }
+            }
+            commandListeners.forEach(l -> l.accept(outcome));
+        } finally {
+            if (vault.status() != Vault.Status.UNLOCKED) {
+                stopLater();
+            }
+        }
+    }
+
+    private void publishWipeConfirmation() {
+        try {
+            java.util.Optional<byte[]> proof = WipeConfirmation.read(vault.dataDir());
+            if (proof.isPresent()) {
+                link.publish(org.doorstep.sync.protocol.Topics.of(client.deviceId(),
+                        org.doorstep.sync.protocol.Topics.WIPED), proof.get());
+            }
+        } catch (IOException | org.doorstep.sync.link.LinkException e) {
+            // the confirmation stays in the data folder; support carries it to HQ on a medium
+            LOG.log(System.Logger.Level.WARNING, "the wipe confirmation could not be sent to HQ: " + e.getMessage());
+        }
+    }
+
+    private void reportResult(CommandOutcome outcome, byte[] message) {
+        org.doorstep.sync.protocol.CommandResult result = switch (outcome) {
+            case CommandOutcome.CarriedOut done -> new org.doorstep.sync.protocol.CommandResult(client.deviceId(),
+                    done.command().sequence(), done.command().type(), true, java.util.Optional.empty(), done.summary(),
+                    java.time.Instant.now());
+            case CommandOutcome.Refused refused when refused.reason() == CommandOutcome.Reason.REPLAYED
+                    && refused.command().isEmpty() -> repeated(message);
+            case CommandOutcome.Refused refused -> refused.command().map(c -> new org.doorstep.sync.protocol.CommandResult(
+                    client.deviceId(), c.sequence(), c.type(), false, java.util.Optional.of(refused.reason().name()),
+                    refused.message().replaceAll("\\p{Cntrl}", " "), java.time.Instant.now())).orElse(null);
+        };
+        if (result != null && !client.report(org.doorstep.sync.protocol.Topics.COMMAND_RESULT, result.toJson(), () -> {
+        })) {
+            LOG.log(System.Logger.Level.WARNING, "too many reports wait for the link: the result of command "
+                    + result.sequence() + " is not sent");
+        }
+    }
+
+    /**
+     * A command delivered again (the broker repeats a message whose acknowledgement was lost when the laptop went
+     * away, or HQ publishes again a command whose answer it never got): its signature checked out and its number was
+     * taken before. A number is taken only by a command carried out, and HQ sends a device's commands in order, so
+     * HQ hears that it was carried out. Read from the verified message's payload.
+     */
+    private org.doorstep.sync.protocol.CommandResult repeated(byte[] message) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode envelope = BodyReader.JSON.readTree(message);
+            com.fasterxml.jackson.databind.JsonNode payload = BodyReader.JSON.readTree(
+                    java.util.Base64.getDecoder().decode(envelope.get("payload").asText()));
+            if (!client.deviceId().equals(payload.path("device").asText())) {
+                return null;
+            }
+            return new org.doorstep.sync.protocol.CommandResult(client.deviceId(), payload.get("sequence").asLong(),
+                    org.doorstep.sync.command.CommandType.valueOf(payload.get("type").asText()), true,
+                    java.util.Optional.empty(), "carried out before; this delivery was a repeat", java.time.Instant.now());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the service has been quiet for {@code d}: connected all that time, no command came or ran, no report
+     * waits. A command line that syncs once stops when its outbox is empty and the service is quiet, so the commands
+     * waiting for the laptop in its broker session have arrived and been answered.
+     */
+    public boolean quiet(java.time.Duration d) {
+        return link.isConnected() && !executingCommand && client.waitingReports() == 0
+                && System.nanoTime() - lastActivity >= d.toNanos();
+    }
+
+    private void followUpResend(org.doorstep.sync.command.Command command) {
+        try {
+            java.util.UUID packetId = java.util.UUID.fromString(BodyReader.object(command.bodyJson()).get("packetId")
+                    .asText());
+            PacketRecord packet = vault.packets().get(packetId).orElseThrow();
+            if (packet.state().open()) {
+                client.resume();
+            } else if (vault.cases().get(packet.caseId()).state() == org.doorstep.vault.CaseState.COMPLETE) {
+                seal(packet.caseId());
+            }
+        } catch (IOException | RuntimeException | BodyReader.InvalidBody e) {
+            // the case stays complete: sealWaiting seals it once the outbox has room
+            LOG.log(System.Logger.Level.WARNING, "HQ's resend request could not be sealed now: " + e.getMessage());
         }
     }
 
@@ -207,8 +373,26 @@ public final class LaptopSync implements AutoCloseable {
 
     @Override
     public void close() {
+        auditSender.shutdownNow();
         vault.removeListener(lockWatch);
         waitingSealer.shutdownNow();
+        // a command being carried out, the reports still waiting (its result, the trail's last batch) and a last
+        // heartbeat (HQ's board then shows the backlog as it is now) go out first while the link is up, briefly: a
+        // command line that syncs and exits should not lose them
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos();
+        long heartbeats = client.heartbeatsSent();
+        if (link.isConnected()) {
+            client.heartbeatNow();
+        }
+        while ((executingCommand || client.waitingReports() > 0 || client.heartbeatsSent() == heartbeats)
+                && link.isConnected() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         client.close();
         link.close();
     }

@@ -168,6 +168,81 @@ class CommandExecutorTest {
     }
 
     @Test
+    void aReturnedCaseNeedsTheReasonTheOfficerWillSee() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            CommandExecutor executor = executor(laptop);
+            String caseId = laptop.smallCase("returned");
+            PacketRecord packet = laptop.sealing.seal(caseId);
+            laptop.vault.packets().sent(packet.packetId());
+            laptop.vault.packets().delivered(packet.packetId(), "HQ-R-2");
+            String body = "{\"caseId\":\"" + caseId + "\",\"status\":\"returned\",\"at\":\"2026-11-22T09:00:00Z\"";
+            CommandOutcome.Refused noReason = assertInstanceOf(CommandOutcome.Refused.class,
+                    executor.execute(command(laptop, 1, CommandType.STATUS_UPDATE, body + "}")));
+            assertEquals(CommandOutcome.Reason.BAD_BODY, noReason.reason());
+            assertTrue(noReason.message().startsWith("$.note: a returned case needs the reason"), noReason.message());
+            assertEquals(0, laptop.vault.syncSettings().lastCommandSequence(), "a refused body uses no number");
+            assertInstanceOf(CommandOutcome.CarriedOut.class, executor.execute(command(laptop, 1,
+                    CommandType.STATUS_UPDATE, body + ",\"note\":\"照片背景不合格，请重新上门采集\"}")));
+            var update = laptop.vault.hqInbox().statusOf(caseId).get(0);
+            assertEquals(HqCaseStatus.RETURNED, update.status());
+            assertEquals("照片背景不合格，请重新上门采集", update.note());
+        }
+    }
+
+    @Test
+    void aResendReopensARejectedUnchangedCaseAndLeavesAWaitingPacketAlone() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            CommandExecutor executor = executor(laptop);
+            String rejectedCase = laptop.smallCase("rejected");
+            PacketRecord rejected = laptop.sealing.seal(rejectedCase);
+            laptop.vault.packets().sent(rejected.packetId());
+            laptop.vault.packets().rejected(rejected.packetId(), "HQ rejected the case (tampered)");
+            String waitingCase = laptop.smallCase("waiting");
+            PacketRecord waiting = laptop.sealing.seal(waitingCase);
+            int entries = laptop.vault.auditEntries(1, 10_000).size();
+
+            // bad bodies: refused, nothing changed, no number used
+            for (String bad : List.of("{}", "{\"packetId\":\"not-a-uuid\"}", "{\"packetId\":\""
+                    + rejected.packetId().toString().toUpperCase(java.util.Locale.ROOT) + "\"}",
+                    "{\"packetId\":\"" + rejected.packetId() + "\",\"colour\":\"red\"}",
+                    "{\"packetId\":\"" + rejected.packetId() + "\",\"note\":\"\\u0007\"}", "{\"packetId\":12}")) {
+                CommandOutcome.Refused r = assertInstanceOf(CommandOutcome.Refused.class,
+                        executor.execute(command(laptop, 1, CommandType.RESEND, bad)), bad);
+                assertEquals(CommandOutcome.Reason.BAD_BODY, r.reason(), bad);
+            }
+            CommandOutcome.Refused unknown = assertInstanceOf(CommandOutcome.Refused.class, executor.execute(command(
+                    laptop, 1, CommandType.RESEND, "{\"packetId\":\"" + java.util.UUID.randomUUID() + "\"}")));
+            assertEquals(CommandOutcome.Reason.NOT_APPLICABLE, unknown.reason());
+            assertEquals(0, laptop.vault.syncSettings().lastCommandSequence());
+            assertEquals(CaseState.REJECTED, laptop.vault.cases().get(rejectedCase).state());
+            assertEquals(entries + 7, laptop.vault.auditEntries(1, 10_000).size(), "only the refusals were recorded");
+
+            // a rejected, unchanged case goes back to complete, ready to be sealed into a new packet
+            CommandOutcome.CarriedOut reopened = assertInstanceOf(CommandOutcome.CarriedOut.class, executor.execute(
+                    command(laptop, 1, CommandType.RESEND, "{\"packetId\":\"" + rejected.packetId()
+                            + "\",\"note\":\"damaged in transit\"}")));
+            assertTrue(reopened.summary().contains("complete again"), reopened.summary());
+            assertEquals(CaseState.COMPLETE, laptop.vault.cases().get(rejectedCase).state());
+            assertTrue(laptop.vault.auditEntriesOf(rejectedCase).stream()
+                    .anyMatch(e -> e.action() == AuditAction.RESEND_REQUESTED));
+            PacketRecord again = laptop.sealing.seal(rejectedCase);
+            assertFalse(again.packetId().equals(rejected.packetId()), "a new packet: HQ refuses a rejected id for good");
+
+            // the same request again finds nothing to do: that packet is no longer the case's latest
+            CommandOutcome.Refused twice = assertInstanceOf(CommandOutcome.Refused.class, executor.execute(command(
+                    laptop, 2, CommandType.RESEND, "{\"packetId\":\"" + rejected.packetId() + "\"}")));
+            assertEquals(CommandOutcome.Reason.NOT_APPLICABLE, twice.reason());
+
+            // a packet still waiting is left as it is (the sync service asks HQ about it again)
+            CommandOutcome.CarriedOut asked = assertInstanceOf(CommandOutcome.CarriedOut.class, executor.execute(
+                    command(laptop, 2, CommandType.RESEND, "{\"packetId\":\"" + waiting.packetId() + "\"}")));
+            assertTrue(asked.summary().contains("still waiting"), asked.summary());
+            assertEquals(CaseState.QUEUED, laptop.vault.cases().get(waitingCase).state());
+            assertEquals(2, laptop.vault.syncSettings().lastCommandSequence());
+        }
+    }
+
+    @Test
     void aNewerCatalogueIsCheckedByTheDomainRulesAndStored() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
             CommandExecutor executor = executor(laptop);
