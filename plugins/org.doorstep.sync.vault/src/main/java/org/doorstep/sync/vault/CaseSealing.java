@@ -120,9 +120,23 @@ public final class CaseSealing {
      * case's items before anything changes ({@link #sizeBound}) and checked against the packets waiting for HQ in the
      * same transaction that seals the case ({@link SyncRefusedException#outboxFull()} says how full it is). If writing
      * the file fails, the case stays sealed with its packet still "sealing"; sealing it again (or the next
-     * {@link #recover}) finishes it.
+     * {@link #recover}) finishes it. A case already sealed into a packet that waits for HQ (by another caller, say the
+     * sync service sealing waiting cases) is not sealed twice: its packet is returned.
      */
-    public synchronized PacketRecord seal(String caseId) throws IOException {
+    public PacketRecord seal(String caseId) throws IOException {
+        // One sealing of a case at a time across every CaseSealing of this vault (the guided case's completion and
+        // the sync service's sealing of waiting cases each have their own): two would write one packet's file at once.
+        synchronized (vault.packets()) {
+            Optional<PacketRecord> already = vault.packets().ofCase(caseId).stream()
+                    .filter(p -> p.state().open() && p.state() != PacketState.SEALING).reduce((a, b) -> b);
+            if (already.isPresent()) {
+                return already.get(); // sealed meanwhile by another caller: the case is where the caller wants it
+            }
+            return sealNow(caseId);
+        }
+    }
+
+    private PacketRecord sealNow(String caseId) throws IOException {
         SyncIdentity identity = SyncIdentity.require(vault);
         SyncIdentity.requireNotRevoked(vault);
         // the first reading, before anything changes: a damaged item refuses the seal here, the case staying complete

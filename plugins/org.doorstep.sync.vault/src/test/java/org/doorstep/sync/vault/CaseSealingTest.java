@@ -91,6 +91,27 @@ class CaseSealingTest {
     }
 
     @Test
+    void twoSealersOfOneCaseMakeOnePacketAndTheSecondGetsIt() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            String caseId = laptop.completeCase("twice", false);
+            // the guided case's completion and the sync service's sealing of waiting cases, each its own CaseSealing
+            CaseSealing other = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = two.submit(() -> laptop.sealing.seal(caseId));
+                var b = two.submit(() -> other.seal(caseId));
+                assertEquals(a.get().packetId(), b.get().packetId());
+            } finally {
+                two.shutdownNow();
+            }
+            assertEquals(1, laptop.vault.packets().ofCase(caseId).size(), "one packet");
+            try (var files = java.nio.file.Files.list(laptop.fixture.dataDir.resolve("outbox"))) {
+                assertEquals(1, files.filter(f -> f.toString().endsWith(".dspk")).count(), "one file");
+            }
+        }
+    }
+
+    @Test
     void aCaseWhosePacketWouldNotFitTheOutboxIsRefusedBeforeAnythingChanges() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
             String first = laptop.completeCase("first", false);
@@ -186,14 +207,14 @@ class CaseSealingTest {
     }
 
     @Test
-    void onlyACompleteCaseIsSealed() throws Exception {
+    void onlyACompleteCaseIsSealedAndOnlyOnce() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
             String draft = laptop.vault.cases().create("draft", false, org.doorstep.vault.Fixture.typicalCase("d")).id();
             assertThrows(org.doorstep.vault.VaultException.IllegalTransition.class, () -> laptop.sealing.seal(draft));
             String caseId = laptop.smallCase("x");
-            laptop.sealing.seal(caseId);
-            assertThrows(org.doorstep.vault.VaultException.IllegalTransition.class, () -> laptop.sealing.seal(caseId),
-                    "a queued case is not sealed twice");
+            PacketRecord first = laptop.sealing.seal(caseId);
+            assertEquals(first.packetId(), laptop.sealing.seal(caseId).packetId(),
+                    "a queued case is not sealed twice: sealing it again gives its packet");
             assertEquals(1, laptop.vault.packets().ofCase(caseId).size());
         }
     }
