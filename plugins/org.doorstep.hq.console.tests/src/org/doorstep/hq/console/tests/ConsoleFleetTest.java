@@ -356,6 +356,9 @@ class ConsoleFleetTest {
                     && ui.get(ConsoleIds.DEVICE_FACT + "state", Label.class).getText().equals("已擦除"),
                     wipeState::getText);
             Screenshots.capture(shell, "15-wiped");
+            HqSite.Reply gone = site.send("offline-real " + REAL_LAPTOP);
+            ui.waitUntil("the wiped laptop is off the link", gone::done);
+            gone.text();
         });
     }
 
@@ -443,6 +446,9 @@ class ConsoleFleetTest {
             resend.text();
             ui.waitUntil("the rejection shows the resend", () -> rows(rejects).stream()
                     .anyMatch(r -> r[2].equals(packet) && r[5].startsWith("已请求重发")));
+            HqSite.Reply quiet = site.send("offline fleet-12");
+            ui.waitUntil("fleet-12 is off the link again", quiet::done);
+            quiet.text();
             Screenshots.capture(shell, "17-rejects-resend");
 
             // revocation: the connected laptop's next packet is rejected, its next connection refused
@@ -538,6 +544,80 @@ class ConsoleFleetTest {
                     result::getText);
             Screenshots.capture(shell, "22-administrators-trail-verified");
         });
+    }
+
+    /**
+     * The board at scale: a board of 5,000 laptops (the 51 HQ knows, copied under other names) handed to the console
+     * as the monitor hands it fills the virtual table and its totals. Prints what reading the board costs through the
+     * network client against a trivial read of the same store, and what showing it costs on the UI thread for 51 and
+     * for 5,000 laptops (figures for docs/PERFORMANCE.md; nothing here is asserted on time).
+     */
+    @Test
+    @Order(6)
+    void aBoardOfFiveThousandLaptopsFillsTheVirtualTableAndItsTotals() throws Exception {
+        ConsoleWorkbench.run(ui -> {
+            signIn(ui, "admin", ADMIN_PASSWORD);
+            Table board = ui.get(ConsoleIds.BOARD_TABLE, Table.class);
+            ui.waitUntil("the board is full", () -> board.getItemCount() > FLEET);
+            AdminSession session = ui.appContext().get(AdminSession.class);
+            DeviceBoard real = session.devices();
+            long[] read = new long[15];
+            long[] trivial = new long[15];
+            for (int i = 0; i < read.length; i++) {
+                long t0 = System.nanoTime();
+                session.hqSettings();
+                long t1 = System.nanoTime();
+                session.devices();
+                long t2 = System.nanoTime();
+                trivial[i] = t1 - t0;
+                read[i] = t2 - t1;
+            }
+            List<DeviceView> many = new ArrayList<>();
+            for (int copy = 0; many.size() < 5000; copy++) {
+                for (DeviceView d : real.devices()) {
+                    if (many.size() < 5000) {
+                        many.add(new DeviceView(String.format("%s-%03d", d.deviceId(), copy), d.state(), d.officers(),
+                                d.lastHeartbeat(), d.backlogCases(), d.backlogBytes(), d.oldestUnsent(),
+                                d.softwareVersion(), d.catalogueVersion(), d.freeDiskBytes(), d.delivered(), d.rejected(),
+                                d.lastCaseStored(), d.pendingCommands(), d.certificateExpiry(), d.revokedAt(),
+                                d.wipeRequestedAt(), d.wipedAt()));
+                    }
+                }
+            }
+            // stop the live monitor's boards from replacing ours: the monitor only hands over a board when HQ changes,
+            // and nothing changes at the site now
+            long[] small = showBoards(ui, real.devices(), 15);
+            long[] large = showBoards(ui, many, 15);
+            assertEquals(5000, board.getItemCount());
+            assertTrue(ui.get(ConsoleIds.BOARD_TOTALS, Label.class).getText().startsWith("共 5,000 台笔记本"),
+                    ui.get(ConsoleIds.BOARD_TOTALS, Label.class).getText());
+            Screenshots.capture(ui.mainShell(), "23-board-5000-laptops");
+            System.out.printf(Locale.ROOT, "console board figures (median of 15): read %d laptops through the Derby"
+                    + " network client %.1f ms (baseline: the settings table %.1f ms); shown on the UI thread: %d laptops"
+                    + " %.1f ms, 5000 laptops %.1f ms%n", real.devices().size(), median(read), median(trivial),
+                    real.devices().size(), median(small), median(large));
+        });
+    }
+
+    /** Hands boards to the console as the monitor does (into the context, on the UI thread); the time each took. */
+    private static long[] showBoards(ConsoleWorkbench ui, List<DeviceView> devices, int times) {
+        long[] took = new long[times];
+        for (int i = 0; i < times; i++) {
+            DeviceBoard b = new DeviceBoard(java.time.Instant.now().plusMillis(i), devices);
+            ui.settle();
+            long t0 = System.nanoTime();
+            ui.appContext().set(DeviceBoard.class, b);
+            Table table = ui.get(ConsoleIds.BOARD_TABLE, Table.class);
+            table.update(); // paint the visible rows now: a virtual table writes only those
+            took[i] = System.nanoTime() - t0;
+        }
+        return took;
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
     }
 
     // ---- steps -------------------------------------------------------------------------------------------------

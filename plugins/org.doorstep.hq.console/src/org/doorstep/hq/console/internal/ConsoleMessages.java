@@ -150,6 +150,7 @@ public class ConsoleMessages {
     public String board_state;
     public String board_open;
     public String board_enrol;
+    public String board_empty;
     public String board_waiting;
     public String board_totals;
     public String board_totalsFiltered;

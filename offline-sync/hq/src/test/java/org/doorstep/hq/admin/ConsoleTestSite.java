@@ -80,7 +80,7 @@ import org.doorstep.vault.crypto.CryptoSuite;
  * <p>Driven over standard input and output, one line each way. It prints {@code STORE <jdbc url>} as soon as the
  * store is up, a {@code LAPTOP} line per laptop with what that laptop itself sent (receipts it holds, its last
  * heartbeat) once the fleet has settled and gone offline, then {@code FLEET READY}. Each command line gets one
- * {@code OK <command> …} or {@code FAIL <command> <why>} line: {@code packet}, {@code online}, {@code send},
+ * {@code OK <command> …} or {@code FAIL <command> <why>} line: {@code packet}, {@code online}, {@code offline}, {@code send},
  * {@code reconnect}, {@code tamper}, {@code await-command}, {@code enrol-real}, {@code offline-real},
  * {@code online-real}, {@code await-order}, {@code await-wiped}, {@code cli}, {@code quit}. Logs go to standard error. It ends when its input ends.
  *
@@ -446,6 +446,10 @@ public final class ConsoleTestSite {
                 l.goOnline();
                 await(l.id() + " is connected", l.client::isConnected);
                 yield l.id() + " connected";
+            }
+            case "offline" -> {
+                laptop(w[1]).goOffline();
+                yield w[1] + " offline";
             }
             case "send" -> send(laptop(w[1]));
             case "reconnect" -> reconnect(laptop(w[1]));

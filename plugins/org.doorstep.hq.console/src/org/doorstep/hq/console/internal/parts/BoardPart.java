@@ -159,9 +159,9 @@ public class BoardPart extends AreaPart {
             Ui.pack(table);
         }
         BoardView.Totals t = BoardView.totals(rows, board);
-        totals.setText(formats.format(t.shown() == t.all() ? m.board_totals : m.board_totalsFiltered, t.shown(), t.all(),
-                formats.count(t.backlogCases()), formats.bytes(t.backlogBytes()), formats.count(t.delivered()),
-                formats.count(t.rejected()), formats.count(t.pendingCommands())));
+        totals.setText(board.devices().isEmpty() ? m.board_empty : formats.format(t.shown() == t.all() ? m.board_totals
+                : m.board_totalsFiltered, t.shown(), t.all(), formats.count(t.backlogCases()), formats.bytes(t.backlogBytes()),
+                formats.count(t.delivered()), formats.count(t.rejected()), formats.count(t.pendingCommands())));
         totals.getParent().layout(true, true);
         updateButtons();
     }
