@@ -50,6 +50,7 @@ public final class ConsoleIds {
     public static final String DEVICE_FACT = "device.fact.";
     public static final String DEVICE_WIPE_STATE = "device.wipeState";
     public static final String DEVICE_REVOKE = "device.revoke";
+    public static final String DEVICE_ENROL = "device.enrol";
     public static final String DEVICE_WIPE = "device.wipe";
     public static final String DEVICE_WORK_ORDER = "device.workOrder";
     public static final String DEVICE_COMMANDS = "device.commands";

@@ -228,7 +228,8 @@ class ConsoleFleetTest {
             Drive.click(ui, ConsoleIds.BOARD_OPEN);
             ui.waitUntil("fleet-02's details", () -> visible(ui, Area.DEVICE.sectionId())
                     && ui.get(ConsoleIds.DEVICE_HEADING, Label.class).getText().contains("fleet-02"));
-            for (String action : List.of(ConsoleIds.DEVICE_REVOKE, ConsoleIds.DEVICE_WIPE, ConsoleIds.DEVICE_WORK_ORDER)) {
+            for (String action : List.of(ConsoleIds.DEVICE_REVOKE, ConsoleIds.DEVICE_WIPE, ConsoleIds.DEVICE_WORK_ORDER,
+                    ConsoleIds.DEVICE_ENROL)) {
                 assertFalse(ui.get(action, Button.class).isEnabled(), action + " is disabled for a viewer");
             }
             assertEquals("正常", ui.get(ConsoleIds.DEVICE_FACT + "state", Label.class).getText());
@@ -426,6 +427,24 @@ class ConsoleFleetTest {
             Drive.click(ui, ConsoleIds.CASES_SEARCH);
             closeProblem(ui, "请检查输入。");
             Drive.type(ui, ConsoleIds.CASES_TO, "");
+            Drive.click(ui, ConsoleIds.CASES_SEARCH);
+            ui.waitUntil("every case again", () -> cases.getItemCount() == all);
+
+            // a status update for a delivered case reaches its laptop
+            String[] received = rows(cases).stream().filter(r -> r[1].startsWith("fleet-") && !r[1].equals("fleet-01")
+                    && r[3].equals("已接收")).findFirst().orElseThrow();
+            Drive.select(ui, ConsoleIds.CASES_TABLE, 0, received[0]);
+            Drive.click(ui, ConsoleIds.CASES_SEND_STATUS);
+            ui.await(ConsoleIds.DIALOG_STATUS, Shell.class);
+            Drive.choose(ui, ConsoleIds.DIALOG_STATUS + ".value", "已制证");
+            Drive.type(ui, ConsoleIds.DIALOG_STATUS + ".note", "请于下周一到出入境大厅领取");
+            Drive.click(ui, ConsoleIds.DIALOG_STATUS + ".ok");
+            closeDone(ui, "“已制证”将在 " + received[1] + " 下次联网时送达。");
+            HqSite.Reply produced = site.send("await-command " + received[1] + " STATUS_UPDATE " + received[0]);
+            ui.waitUntil("the laptop received the status", produced::done);
+            String producedBody = decode(produced.text().split(" ")[2]);
+            assertTrue(producedBody.contains("\"status\":\"produced\"") && producedBody.contains("请于下周一到出入境大厅领取"),
+                    producedBody);
 
             // a packet damaged on a laptop's disk is rejected; the laptop is asked to send it again
             HqSite.Reply tamper = site.send("tamper fleet-12");

@@ -180,6 +180,7 @@ public class ConsoleMessages {
     public String device_wipePending;
     public String device_wiped;
     public String device_workOrder;
+    public String device_enrol;
     public String device_wipe;
     public String device_revoke;
     public String device_commandsHeading;

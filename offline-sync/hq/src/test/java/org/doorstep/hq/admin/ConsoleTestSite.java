@@ -548,11 +548,18 @@ public final class ConsoleTestSite {
         return l.id() + " " + s.packetId() + " " + l.spool.rejected.get(s.packetId()).reason();
     }
 
-    /** Waits until the laptop got a verified command of a type whose body names {@code about}; prints its body. */
+    /**
+     * Waits until the laptop got a verified command of a type whose body names {@code about} (coming online for it, and
+     * going offline again if it was); prints its body.
+     */
     private String awaitCommand(Laptop l, String type, String about) throws Exception {
+        boolean wasOnline = l.online();
         l.goOnline();
         await(l.id() + " got a " + type + " command about " + about, () -> l.commands.stream()
                 .anyMatch(c -> c.type().name().equals(type) && c.bodyJson().contains(about)));
+        if (!wasOnline) {
+            l.goOffline();
+        }
         Command c = l.commands.stream().filter(x -> x.type().name().equals(type) && x.bodyJson().contains(about))
                 .findFirst().orElseThrow();
         return l.id() + " " + type + " " + Base64.getEncoder().encodeToString(c.bodyJson().getBytes(StandardCharsets.UTF_8));

@@ -17,19 +17,28 @@ public final class EnrolDialog extends ConsoleDialog {
     private final AdminSession session;
     private final Work work;
     private final Runnable after;
+    private final String initial;
     private Text device;
 
     public EnrolDialog(Shell parent, ConsoleMessages m, Formats f, AdminSession session, Work work, Runnable after) {
+        this(parent, m, f, session, work, "", after);
+    }
+
+    /** For a laptop HQ knows already (a code that expired, a laptop set up again): its id filled in. */
+    public EnrolDialog(Shell parent, ConsoleMessages m, Formats f, AdminSession session, Work work, String deviceId,
+            Runnable after) {
         super(parent, ConsoleIds.DIALOG_ENROL, m.enrol_title, m.enrol_heading, m, f);
         this.session = session;
         this.work = work;
         this.after = after;
+        this.initial = deviceId;
     }
 
     @Override
     protected void contents(Composite body) {
         message(body, m.enrol_intro);
         device = field(body, m.enrol_device, "device", SWT.SINGLE);
+        device.setText(initial);
     }
 
     @Override

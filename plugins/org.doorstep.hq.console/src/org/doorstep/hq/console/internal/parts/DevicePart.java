@@ -13,6 +13,7 @@ import org.doorstep.hq.console.Area;
 import org.doorstep.hq.console.ConsoleIds;
 import org.doorstep.hq.console.internal.ConsoleAddon;
 import org.doorstep.hq.console.internal.Ui;
+import org.doorstep.hq.console.internal.dialogs.EnrolDialog;
 import org.doorstep.hq.console.internal.dialogs.RevokeDialog;
 import org.doorstep.hq.console.internal.dialogs.WipeDialog;
 import org.doorstep.hq.console.internal.dialogs.WorkOrderDialog;
@@ -82,9 +83,11 @@ public class DevicePart extends AreaPart {
         wipeState = Ui.paragraph(parent, ConsoleIds.DEVICE_WIPE_STATE, "");
 
         Composite actionsRow = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).spacing(12, 0).applyTo(actionsRow);
+        GridLayoutFactory.fillDefaults().numColumns(4).spacing(12, 0).applyTo(actionsRow);
         action(Ui.button(actionsRow, ConsoleIds.DEVICE_WORK_ORDER, m.device_workOrder, this::workOrder),
                 () -> state() == DeviceState.ACTIVE);
+        action(Ui.button(actionsRow, ConsoleIds.DEVICE_ENROL, m.device_enrol, this::enrol),
+                () -> state() == DeviceState.ENROLLING || state() == DeviceState.ACTIVE);
         action(Ui.button(actionsRow, ConsoleIds.DEVICE_WIPE, m.device_wipe, this::wipe),
                 () -> state() == DeviceState.ACTIVE);
         action(Ui.button(actionsRow, ConsoleIds.DEVICE_REVOKE, m.device_revoke, this::revoke),
@@ -235,6 +238,12 @@ public class DevicePart extends AreaPart {
             item.setData(c);
         }
         Ui.pack(commands);
+    }
+
+    private void enrol() {
+        if (isAdmin() && shownDevice != null) {
+            new EnrolDialog(root.getShell(), m, formats, session, work, shownDevice.deviceId(), this::refresh).open();
+        }
     }
 
     private void revoke() {
