@@ -104,6 +104,17 @@ class ConsoleFleetTest {
             assertAtLeast44px(ui.get(ConsoleIds.SIGN_IN_SUBMIT, Button.class));
             Screenshots.capture(shell, "01-sign-in");
 
+            // a store out of reach, or one the console cannot use, in plain words
+            String store = ui.get(ConsoleIds.SIGN_IN_STORE, Text.class).getText();
+            Drive.type(ui, ConsoleIds.SIGN_IN_STORE, "jdbc:derby:/srv/hq/derby/hq");
+            assertEquals("手动输入", ui.get(ConsoleIds.SIGN_IN_STORE_SOURCE, Label.class).getText());
+            assertEquals("控制台通过网络连接总部数据库：地址应以 jdbc:derby:// 开头。", attempt(ui, "admin", ADMIN_PASSWORD));
+            Drive.type(ui, ConsoleIds.SIGN_IN_STORE, "jdbc:derby://127.0.0.1:1//nothing/here");
+            String unreachable = attempt(ui, "admin", ADMIN_PASSWORD);
+            assertTrue(unreachable.startsWith("无法连接总部数据库 jdbc:derby://127.0.0.1:1//nothing/here。请确认总部服务正在运行"),
+                    unreachable);
+            Drive.type(ui, ConsoleIds.SIGN_IN_STORE, store);
+
             // wrong passwords in plain words; after the free attempts, when to try again
             for (int i = 0; i < 4; i++) {
                 assertEquals("用户名或密码不正确。", attempt(ui, "admin", "not the password " + i));
@@ -223,6 +234,14 @@ class ConsoleFleetTest {
             Table board = ui.get(ConsoleIds.BOARD_TABLE, Table.class);
             ui.waitUntil("the board is full", () -> board.getItemCount() == FLEET);
             assertFalse(ui.get(ConsoleIds.BOARD_ENROL, Button.class).isEnabled(), "a viewer cannot enrol");
+            // the high-contrast theme for a bright room: white and yellow on black, and back
+            Label totals = ui.get(ConsoleIds.BOARD_TOTALS, Label.class);
+            Drive.click(ui, ConsoleIds.NAV_HIGH_CONTRAST);
+            ui.waitUntil("the high-contrast theme is on", () -> isBlack(totals.getBackground()));
+            assertAtLeast14pt(totals);
+            Screenshots.capture(shell, "06b-high-contrast");
+            Drive.click(ui, ConsoleIds.NAV_HIGH_CONTRAST);
+            ui.waitUntil("the standard theme is back", () -> !isBlack(totals.getBackground()));
             assertTrue(ui.get(ConsoleIds.BOARD_EXPORT, Button.class).isEnabled(), "a viewer may export what they see");
             Drive.select(ui, ConsoleIds.BOARD_TABLE, BoardPart.COL_DEVICE, "fleet-02");
             Drive.click(ui, ConsoleIds.BOARD_OPEN);
@@ -779,6 +798,10 @@ class ConsoleFleetTest {
     private static void assertAtLeast14pt(Control control) {
         int height = control.getFont().getFontData()[0].getHeight();
         assertTrue(height >= 14, control.getData(ConsoleIds.KEY) + " font is " + height + " pt, expected at least 14");
+    }
+
+    private static boolean isBlack(org.eclipse.swt.graphics.Color c) {
+        return c.getRed() == 0 && c.getGreen() == 0 && c.getBlue() == 0;
     }
 
     private static void assertAtLeast44px(Control control) {

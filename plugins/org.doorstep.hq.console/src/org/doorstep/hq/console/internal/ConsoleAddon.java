@@ -38,6 +38,11 @@ public class ConsoleAddon {
     public static final String SELECTED_DEVICE = "org.doorstep.hq.console.selectedDevice";
     /** Context key of the board monitor's last failure (an {@link AdminException}), absent while all is well. */
     public static final String BOARD_PROBLEM = "org.doorstep.hq.console.boardProblem";
+    /**
+     * Context key of a counter raised after the theme changed: the CSS engine styles a virtual table's rows when it
+     * restyles, which marks them filled in SWT, so the board asks for them again.
+     */
+    public static final String THEME_GENERATION = "org.doorstep.hq.console.themeGeneration";
     /** How often the board is checked for changes (ms); system property, default 1000. */
     public static final String BOARD_INTERVAL_PROPERTY = "doorstep.hq.boardInterval";
 
@@ -137,6 +142,14 @@ public class ConsoleAddon {
         if (signIn != null) {
             signIn.cover();
         }
+    }
+
+    /** The theme was switched (UI thread): after the restyle, tell the parts that show virtual tables. */
+    public void themeChanged() {
+        ui.asyncExec(() -> {
+            Object n = context.get(THEME_GENERATION);
+            context.set(THEME_GENERATION, n instanceof Integer i ? i + 1 : 1);
+        });
     }
 
     public boolean signedIn() {

@@ -60,7 +60,7 @@ public final class Work {
                 }
                 T r = result;
                 AdminException failure = error;
-                ui.asyncExec(() -> {
+                handBack(() -> {
                     running--;
                     fire();
                     if (failure == null) {
@@ -79,6 +79,15 @@ public final class Work {
         };
         job.setSystem(true);
         job.schedule();
+    }
+
+    /** To the UI thread; nothing to do when the console has closed meanwhile (its display is gone). */
+    private void handBack(Runnable r) {
+        try {
+            ui.asyncExec(r);
+        } catch (RuntimeException displayGone) {
+            // the window closed while HQ answered: nobody is left to tell
+        }
     }
 
     /** Whether any task is running (UI thread). */

@@ -109,6 +109,15 @@ public class BoardPart extends AreaPart {
         updateButtons();
     }
 
+    /** After a theme switch the rows are asked for again (see {@link ConsoleAddon#THEME_GENERATION}). */
+    @jakarta.inject.Inject
+    public void themeChanged(@org.eclipse.e4.core.di.annotations.Optional
+            @jakarta.inject.Named(ConsoleAddon.THEME_GENERATION) Integer generation) {
+        if (generation != null && alive() && table != null) {
+            table.clearAll();
+        }
+    }
+
     /** The texts of one row, as the table shows them. */
     public String[] cells(DeviceView d) {
         var now = board == null ? java.time.Instant.now() : board.readAt();

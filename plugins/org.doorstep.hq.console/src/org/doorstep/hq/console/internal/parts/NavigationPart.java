@@ -95,6 +95,9 @@ public class NavigationPart {
         contrast.addListener(SWT.Selection, e -> {
             if (themes != null) {
                 themes.setTheme(contrast.getSelection() ? HIGH_CONTRAST_THEME : DEFAULT_THEME, true);
+                if (addon != null) {
+                    addon.themeChanged();
+                }
             }
         });
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, Ui.TARGET).applyTo(contrast);
