@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Starts the materialised field product exactly as a user would (its own doorstep.sh, a fresh data
-# folder), waits until its main window is mapped on the display, checks that the product logged no
-# error, and stops it. Run by the product module's integration-test phase; needs DISPLAY.
-#   scripts/product-smoke.sh PRODUCT_DIR
+# Starts a materialised product exactly as a user would (its own start script, a fresh data folder),
+# waits until its main window is mapped on the display, checks that the product logged no error, and
+# stops it. Run by the product module's integration-test phase for the field product (doorstep.sh) and
+# the HQ console (doorstep-hq-console.sh, which shows its sign-in window); needs DISPLAY.
+#   scripts/product-smoke.sh PRODUCT_DIR [START_SCRIPT]
 set -euo pipefail
-product=${1:?usage: product-smoke.sh PRODUCT_DIR}
+product=${1:?usage: product-smoke.sh PRODUCT_DIR [START_SCRIPT]}
+script=${2:-doorstep.sh}
 title="Doorstep"
 patience=${DOORSTEP_SMOKE_SECONDS:-90}
 
-[ -x "$product/doorstep.sh" ] || { echo "product smoke: no start script at $product/doorstep.sh" >&2; exit 1; }
+[ -x "$product/$script" ] || { echo "product smoke: no start script at $product/$script" >&2; exit 1; }
 [ -n "${DISPLAY:-}" ] || { echo "product smoke: needs a display; run './doorstep test', which starts Xvfb" >&2; exit 1; }
 command -v xwininfo >/dev/null || { echo "product smoke: xwininfo missing (Debian package x11-utils)" >&2; exit 1; }
 
@@ -25,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 start=$(date +%s%N)
-"$product/doorstep.sh" --data "$data" >"$log" 2>&1 &
+"$product/$script" --data "$data" >"$log" 2>&1 &
 pid=$!
 
 window=""
@@ -59,4 +61,4 @@ if [ "${errors:-0}" -gt 0 ]; then
   exit 1
 fi
 kill -0 "$pid" 2>/dev/null || { echo "product smoke: the product died after showing its window" >&2; cat "$log" >&2; exit 1; }
-echo "product smoke: main window $window ($geometry) shown ${seconds}s after start; no errors logged"
+echo "product smoke: $script: main window $window ($geometry) shown ${seconds}s after start; no errors logged"

@@ -1,6 +1,8 @@
 package org.doorstep.hq.admin;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Why the administration service refused or failed, with a sentence an administrator can act on (no stack trace
@@ -43,18 +45,36 @@ public final class AdminException extends Exception {
     }
 
     private final Kind kind;
+    private final transient Instant retryAt;
 
     public AdminException(Kind kind, String message) {
         super(message);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.retryAt = null;
     }
 
     public AdminException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.retryAt = null;
+    }
+
+    /** A refusal that ends at a known time: a sign-in refused because the user must wait after failed attempts. */
+    public AdminException(Kind kind, String message, Instant retryAt) {
+        super(message);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.retryAt = Objects.requireNonNull(retryAt, "retryAt");
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * When trying again can succeed, for a refusal that is only a matter of waiting (a sign-in while the user must
+     * wait after failed attempts), so that a console can say so in its own language; empty otherwise.
+     */
+    public Optional<Instant> retryAt() {
+        return Optional.ofNullable(retryAt);
     }
 }

@@ -67,7 +67,8 @@ final class SignIn {
             }
             if (account.lockedUntil() != null && now.isBefore(account.lockedUntil())) {
                 refuse(userId, "must wait after failed attempts", "too many failed attempts for " + userId
-                        + ": try again after " + account.lockedUntil().truncatedTo(ChronoUnit.SECONDS) + " (UTC)");
+                        + ": try again after " + account.lockedUntil().truncatedTo(ChronoUnit.SECONDS) + " (UTC)",
+                        account.lockedUntil());
             }
             // 2. check (slow, outside any transaction)
             boolean right = Passwords.matches(password, account.hash());
@@ -95,11 +96,17 @@ final class SignIn {
     }
 
     private void refuse(String userId, String why, String message) throws AdminException {
+        refuse(userId, why, message, null);
+    }
+
+    /** Records the refused attempt and refuses it; {@code retryAt} when the refusal ends by itself then. */
+    private void refuse(String userId, String why, String message, Instant retryAt) throws AdminException {
         admin.db.tx(c -> {
             AdminAuditLog.append(c, admin.clock.instant(), userId, "SIGN_IN", userId, why, "refused");
             return null;
         });
-        throw new AdminException(AdminException.Kind.SIGN_IN, message);
+        throw retryAt == null ? new AdminException(AdminException.Kind.SIGN_IN, message)
+                : new AdminException(AdminException.Kind.SIGN_IN, message, retryAt);
     }
 
     /** Checked against when the user does not exist, so an unknown user costs what a known one does. */
