@@ -1,9 +1,5 @@
 package org.doorstep.hq.admin.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -20,6 +16,7 @@ import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.doorstep.hq.admin.AuditCheck;
+import org.doorstep.hq.admin.store.ChainedEntry;
 
 /**
  * Verifies a laptop's audit trail as HQ holds it ({@code device_audit}), with the laptop vault's rules: each entry's
@@ -126,26 +123,8 @@ public final class DeviceAuditCheck {
     /** The laptop vault's entry hash (see its AuditTrail). */
     static byte[] hash(String suite, byte[] previous, long seq, long atMs, String officer, String action, String caseId,
             String detail) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write("doorstep/v1/audit".getBytes(StandardCharsets.US_ASCII));
-            out.write(previous);
-            out.writeLong(seq);
-            out.writeLong(atMs);
-            for (String field : new String[] {officer, action, caseId, detail}) {
-                if (field == null) {
-                    out.writeInt(-1);
-                } else {
-                    byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(utf8.length);
-                    out.write(utf8);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
-        }
+        byte[] in = ChainedEntry.hashInput("doorstep/v1/audit", previous, seq, atMs, officer, action, caseId, detail);
         Digest d = "gm".equals(suite) ? new SM3Digest() : new SHA256Digest();
-        byte[] in = bytes.toByteArray();
         d.update(in, 0, in.length);
         byte[] out = new byte[d.getDigestSize()];
         d.doFinal(out, 0);

@@ -1,9 +1,5 @@
 package org.doorstep.hq.admin.store;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -166,26 +162,10 @@ public final class AdminAuditLog {
 
     static byte[] hash(byte[] previous, long seq, long atMs, String user, String action, String target, String detail,
             String outcome) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write("doorstep/v1/hq-admin-audit".getBytes(StandardCharsets.US_ASCII));
-            out.write(previous);
-            out.writeLong(seq);
-            out.writeLong(atMs);
-            for (String field : new String[] {user, action, target, detail, outcome}) {
-                if (field == null) {
-                    out.writeInt(-1);
-                } else {
-                    byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(utf8.length);
-                    out.write(utf8);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
-        }
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            return MessageDigest.getInstance("SHA-256").digest(
+                    ChainedEntry.hashInput("doorstep/v1/hq-admin-audit", previous, seq, atMs, user, action, target, detail,
+                            outcome));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
