@@ -2,6 +2,7 @@ package org.doorstep.hq.console.internal.dialogs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.doorstep.hq.admin.AdminException;
@@ -139,6 +140,23 @@ public abstract class ConsoleDialog {
             shell.layout(true, true);
             shell.setSize(shell.getSize().x, Math.max(shell.getSize().y, shell.computeSize(shell.getSize().x, SWT.DEFAULT).y));
         }
+    }
+
+    /**
+     * The reason typed for a grave action, if there is one and the administrator ticked the confirmation; otherwise
+     * says which is missing and gives nothing.
+     */
+    protected Optional<String> confirmedReason(Text reason, Button confirm) {
+        String why = reason.getText().strip();
+        if (why.isEmpty()) {
+            fail(m.dialog_problem_reason);
+            return Optional.empty();
+        }
+        if (!confirm.getSelection()) {
+            fail(m.dialog_problem_confirm);
+            return Optional.empty();
+        }
+        return Optional.of(why);
     }
 
     protected void fail(AdminException e) {

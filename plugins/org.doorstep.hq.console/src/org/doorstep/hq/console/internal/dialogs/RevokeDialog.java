@@ -1,5 +1,7 @@
 package org.doorstep.hq.console.internal.dialogs;
 
+import java.util.Optional;
+
 import org.doorstep.hq.admin.AdminSession;
 import org.doorstep.hq.admin.RevocationResult;
 import org.doorstep.hq.console.ConsoleIds;
@@ -60,15 +62,11 @@ public final class RevokeDialog extends ConsoleDialog {
 
     @Override
     protected void ok() {
-        String why = reason.getText().strip();
-        if (why.isEmpty()) {
-            fail(m.dialog_problem_reason);
+        Optional<String> confirmed = confirmedReason(reason, confirm);
+        if (confirmed.isEmpty()) {
             return;
         }
-        if (!confirm.getSelection()) {
-            fail(m.dialog_problem_confirm);
-            return;
-        }
+        String why = confirmed.get();
         RevocationReason code = REASONS[Math.max(0, crlReason.getSelectionIndex())];
         Shell parent = shell.getParent().getShell();
         call(work, m.revoke_busy, () -> session.revoke(device, code, why), (RevocationResult r) -> {

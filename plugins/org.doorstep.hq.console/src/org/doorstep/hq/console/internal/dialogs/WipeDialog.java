@@ -1,5 +1,7 @@
 package org.doorstep.hq.console.internal.dialogs;
 
+import java.util.Optional;
+
 import org.doorstep.hq.admin.AdminSession;
 import org.doorstep.hq.console.ConsoleIds;
 import org.doorstep.hq.console.internal.ConsoleMessages;
@@ -47,15 +49,11 @@ public final class WipeDialog extends ConsoleDialog {
 
     @Override
     protected void ok() {
-        String why = reason.getText().strip();
-        if (why.isEmpty()) {
-            fail(m.dialog_problem_reason);
+        Optional<String> confirmed = confirmedReason(reason, confirm);
+        if (confirmed.isEmpty()) {
             return;
         }
-        if (!confirm.getSelection()) {
-            fail(m.dialog_problem_confirm);
-            return;
-        }
+        String why = confirmed.get();
         Shell parent = shell.getParent().getShell();
         call(work, m.wipe_busy, () -> session.wipe(device, why), command -> {
             MessageBox.done(parent, m, f, f.format(m.wipe_done_heading, device), m.wipe_done_text);

@@ -111,18 +111,15 @@ public class CasesPart extends AreaPart {
         if (session == null) {
             return;
         }
-        Filters.Day first = Filters.day(from);
-        Filters.Day last = Filters.day(to);
-        if (!first.valid() || !last.valid()) {
-            showProblem(new AdminException(AdminException.Kind.INPUT, m.filter_problem_day));
-            return;
-        }
-        if (first.day().isPresent() && last.day().isPresent() && last.day().get().isBefore(first.day().get())) {
-            showProblem(new AdminException(AdminException.Kind.INPUT, m.filter_problem_order));
+        Filters.Days days;
+        try {
+            days = Filters.days(from, to, m);
+        } catch (AdminException e) {
+            showProblem(e);
             return;
         }
         int s = state.getSelectionIndex();
-        CaseQuery query = new CaseQuery(Filters.device(device), first.day(), last.day(),
+        CaseQuery query = new CaseQuery(Filters.device(device), days.first(), days.last(),
                 s <= 0 ? Optional.empty() : Optional.of(STATES[s - 1]), LIMIT);
         var current = session;
         call(m.cases_loading, () -> current.cases(query), this::fill);

@@ -6,16 +6,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.doorstep.hq.admin.AdminException;
 import org.doorstep.hq.admin.DeviceBoard;
 import org.doorstep.hq.admin.DeviceView;
+import org.doorstep.hq.console.internal.ConsoleMessages;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Text;
 
 /** The filter controls several areas share: a device chooser fed by the board, and days typed as 2026-12-01. */
 final class Filters {
 
-    /** A day typed in a field; empty for an empty field. */
-    record Day(Optional<LocalDate> day, boolean valid) {
+    /** The days typed in a "from" and a "to" field; either may be empty (no bound). */
+    record Days(Optional<LocalDate> first, Optional<LocalDate> last) {
     }
 
     private Filters() {
@@ -42,15 +44,28 @@ final class Filters {
         return i > 0 ? Optional.of(combo.getItem(i)) : Optional.empty();
     }
 
-    static Day day(Text field) {
+    /**
+     * The days of a from/to pair of fields, or the problem in the officer's language: a day not written as
+     * 2026-12-01, or the last day before the first.
+     */
+    static Days days(Text from, Text to, ConsoleMessages m) throws AdminException {
+        Optional<LocalDate> first = day(from, m);
+        Optional<LocalDate> last = day(to, m);
+        if (first.isPresent() && last.isPresent() && last.get().isBefore(first.get())) {
+            throw new AdminException(AdminException.Kind.INPUT, m.filter_problem_order);
+        }
+        return new Days(first, last);
+    }
+
+    private static Optional<LocalDate> day(Text field, ConsoleMessages m) throws AdminException {
         String t = field.getText().strip();
         if (t.isEmpty()) {
-            return new Day(Optional.empty(), true);
+            return Optional.empty();
         }
         try {
-            return new Day(Optional.of(LocalDate.parse(t)), true);
+            return Optional.of(LocalDate.parse(t));
         } catch (DateTimeParseException e) {
-            return new Day(Optional.empty(), false);
+            throw new AdminException(AdminException.Kind.INPUT, m.filter_problem_day);
         }
     }
 }

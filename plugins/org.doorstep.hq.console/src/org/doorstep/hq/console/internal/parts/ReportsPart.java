@@ -92,15 +92,16 @@ public class ReportsPart extends AreaPart {
         if (session == null) {
             return;
         }
-        Filters.Day first = Filters.day(from);
-        Filters.Day last = Filters.day(to);
-        if (!first.valid() || !last.valid()) {
-            showProblem(new AdminException(AdminException.Kind.INPUT, m.filter_problem_day));
+        Filters.Days days;
+        try {
+            days = Filters.days(from, to, m);
+        } catch (AdminException e) {
+            showProblem(e);
             return;
         }
         Optional<String> which = Filters.device(device);
         var current = session;
-        call(m.report_loading, () -> current.report(which, first.day(), last.day()), this::fill);
+        call(m.report_loading, () -> current.report(which, days.first(), days.last()), this::fill);
     }
 
     private void fill(List<DailyCount> list) {
