@@ -309,7 +309,7 @@ final class Commands {
             unlock(vault, as, passphrases.toUnlock(as));
             try (org.doorstep.sync.vault.LaptopSync sync = org.doorstep.sync.vault.LaptopSync.start(vault,
                     org.doorstep.sync.client.SyncClient.Options.defaults(data, "doorstep-cli"), clock)) {
-                sync.addCommandListener(outcome -> out.println("HQ command: " + outcome));
+                sync.addCommandListener(outcome -> out.println("HQ " + outcome.describe()));
                 long deadline = System.nanoTime() + wait.toNanos();
                 String last = "";
                 while (System.nanoTime() < deadline) {

@@ -31,11 +31,23 @@ public sealed interface CommandOutcome {
         NOT_APPLICABLE
     }
 
+    /** One line for a log or a terminal: the command's number and type and what became of it, never its body. */
+    String describe();
+
     /** @param summary what was done, for the status line and the log (no personal data) */
     record CarriedOut(Command command, String summary) implements CommandOutcome {
+        @Override
+        public String describe() {
+            return "command " + command.sequence() + " (" + command.type() + ") carried out: " + summary;
+        }
     }
 
     /** @param command the command, when its signature and number checked out */
     record Refused(Reason reason, String message, Optional<Command> command) implements CommandOutcome {
+        @Override
+        public String describe() {
+            return command.map(c -> "command " + c.sequence() + " (" + c.type() + ")").orElse("a command")
+                    + " refused (" + reason + "): " + message;
+        }
     }
 }

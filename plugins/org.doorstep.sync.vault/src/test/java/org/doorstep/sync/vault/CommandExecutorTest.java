@@ -67,6 +67,12 @@ class CommandExecutorTest {
             AuditEntry entry = laptop.vault.auditEntries(1, 1000).getLast();
             assertEquals(AuditAction.WORK_ORDER, entry.action());
             assertFalse(entry.detail().contains("张秀英"), "no applicant data in the trail");
+            // what the command line prints and what a log would show of the outcome
+            for (String line : List.of(outcome.describe(), outcome.toString())) {
+                assertFalse(line.contains("张秀英") || line.contains("11010519491231002X") || line.contains("138 0000"),
+                        "no applicant data in " + line);
+            }
+            assertEquals("command 1 (WORK_ORDER) carried out: work order WO-2026-000123 stored", outcome.describe());
         }
     }
 
