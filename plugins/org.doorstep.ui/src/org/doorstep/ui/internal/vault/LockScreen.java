@@ -13,6 +13,7 @@ import org.doorstep.core.status.DeviceState;
 import org.doorstep.core.status.DeviceStatus;
 import org.doorstep.core.vault.VaultAccess;
 import org.doorstep.vault.Vault;
+import org.doorstep.vault.VaultException;
 import org.doorstep.vault.crypto.CryptoSuite;
 import org.doorstep.vault.crypto.PassphrasePolicy;
 import org.doorstep.vault.keys.Officer;
@@ -418,6 +419,9 @@ public final class LockScreen {
         }
         List<String> problems = new ArrayList<>();
         Optional<Officer> officer = officer(fields, problems);
+        if (officer.isPresent() && vault.officers().stream().anyMatch(o -> o.id().equals(officer.get().id()))) {
+            problems.add(format(messages.vault_problem_alreadyEnrolled, officer.get().id()));
+        }
         char[] pass = fields.passphrase.getText().toCharArray();
         char[] again = fields.again.getText().toCharArray();
         problems.addAll(passphraseProblems(pass, again));
@@ -541,12 +545,24 @@ public final class LockScreen {
         } else if (outcome instanceof PassphraseRejectedException e) {
             say(String.join("\n", words(e.problems())));
         } else if (outcome instanceof Throwable t) {
-            say(format(messages.vault_problem_failed, t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+            say(problemText(t));
         }
         if (page == started && !message.getText().isEmpty()) {
             focusFirstInput();
         }
         show(lastStatus); // the state may have changed meanwhile (unlocked, locked out)
+    }
+
+    /**
+     * A failure in the officer's words: a disk or database failure says so (nothing was kept) with the technical detail
+     * for support; anything else says it was not done, with the detail.
+     */
+    String problemText(Throwable t) {
+        String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof java.io.IOException || t instanceof VaultException.Storage) {
+            return format(messages.vault_problem_storage, detail);
+        }
+        return format(messages.vault_problem_failed, detail);
     }
 
     private void setInputsEnabled(boolean enabled) {

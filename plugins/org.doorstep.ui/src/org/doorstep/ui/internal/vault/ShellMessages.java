@@ -30,6 +30,8 @@ public class ShellMessages {
     public String vault_problem_onlyWhitespace;
     public String vault_problem_typedDifferently;
     public String vault_problem_failed;
+    public String vault_problem_storage;
+    public String vault_problem_alreadyEnrolled;
     public String vault_unlock_heading;
     public String vault_unlock_intro;
     public String vault_unlock_officer;
