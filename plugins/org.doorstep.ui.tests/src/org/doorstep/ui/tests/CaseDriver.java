@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import org.doorstep.testing.e4.Drive;
 import org.doorstep.ui.internal.cases.CaseIds;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;

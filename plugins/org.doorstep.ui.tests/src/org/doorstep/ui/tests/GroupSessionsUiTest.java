@@ -18,6 +18,7 @@ import org.doorstep.group.BoardState;
 import org.doorstep.group.GroupSession;
 import org.doorstep.group.GroupSessions;
 import org.doorstep.group.RosterEntry;
+import org.doorstep.testing.e4.Screenshots;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.cases.CaseIds;
 import org.doorstep.ui.internal.cases.FileChooser;

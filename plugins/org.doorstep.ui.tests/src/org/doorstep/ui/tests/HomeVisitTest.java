@@ -33,6 +33,8 @@ import org.doorstep.sync.pki.InMemoryCaStore;
 import org.doorstep.sync.pki.PkiSuite;
 import org.doorstep.sync.vault.DeviceEnrolment;
 import org.doorstep.sync.vault.PacketSpoolFolder;
+import org.doorstep.testing.e4.Drive;
+import org.doorstep.testing.e4.Screenshots;
 import org.doorstep.ui.internal.cases.CaseIds;
 import org.doorstep.ui.internal.cases.FileChooser;
 import org.doorstep.ui.internal.cases.PrinterChooser;

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.doorstep.testing.e4.Drive;
+import org.doorstep.testing.e4.Screenshots;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.vault.FieldPreferences;
 import org.doorstep.ui.internal.vault.ShellIds;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.doorstep.testing.e4.Drive;
+import org.doorstep.testing.e4.Screenshots;
 import org.doorstep.ui.Sections;
 import org.doorstep.ui.WidgetIds;
 import org.eclipse.swt.SWT;
@@ -93,28 +95,13 @@ class MainWindowTest {
 
             // Ctrl+2 from the focused navigation, through the real key-binding dispatcher of the workbench
             syncButton.setFocus();
-            pressCtrlAnd(ui, syncButton, '2');
+            Drive.ctrl(ui, syncButton, '2');
             assertOnTop(ui, Sections.GROUP_SESSIONS);
             Screenshots.capture(shell, "03-group-sessions-by-keyboard");
 
-            pressCtrlAnd(ui, ui.get(WidgetIds.NAV_GROUP_SESSIONS, Button.class), '1');
+            Drive.ctrl(ui, ui.get(WidgetIds.NAV_GROUP_SESSIONS, Button.class), '1');
             assertOnTop(ui, Sections.VISITS);
         });
-    }
-
-    private static void pressCtrlAnd(RunningWorkbench ui, Control focus, char key) {
-        focus.notifyListeners(SWT.KeyDown, keyEvent(SWT.KeyDown, key));
-        focus.notifyListeners(SWT.KeyUp, keyEvent(SWT.KeyUp, key));
-        ui.settle();
-    }
-
-    private static Event keyEvent(int type, char key) {
-        Event event = new Event();
-        event.type = type;
-        event.stateMask = SWT.CTRL;
-        event.keyCode = key;
-        event.character = key;
-        return event;
     }
 
     /** The section's work area is the one visible, and only its navigation button is pressed. */

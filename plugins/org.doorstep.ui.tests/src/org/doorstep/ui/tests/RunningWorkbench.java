@@ -1,170 +1,23 @@
 package org.doorstep.ui.tests;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
+import org.doorstep.testing.e4.E4TestWorkbench;
 import org.doorstep.ui.WidgetIds;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Widget;
 
-/**
- * Starts the field product's real e4 workbench (model from the product, real renderers, real SWT
- * widgets), runs a test script inside its event loop, then closes the workbench. A failure in the script
- * is rethrown to the test after the workbench has shut down.
- */
-final class RunningWorkbench {
-
-    /** Upper bound for the UI to reach a state; a guard against hanging, not a performance assertion. */
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    private final Display display;
-    private final E4Workbench workbench;
+/** The field product's real e4 workbench, for a test script: widgets by {@link WidgetIds}, the main window by its navigation. */
+final class RunningWorkbench extends E4TestWorkbench {
 
     private RunningWorkbench(Display display, E4Workbench workbench) {
-        this.display = display;
-        this.workbench = workbench;
+        super(display, workbench, WidgetIds.KEY, WidgetIds.NAVIGATION, Duration.ofSeconds(60));
     }
 
-    interface Script {
-        void run(RunningWorkbench ui) throws Exception;
+    interface Script extends E4TestWorkbench.Script<RunningWorkbench> {
     }
 
     static void run(Script script) throws Exception {
-        Display display = Display.getDefault();
-        E4Workbench workbench = new E4Application().createE4Workbench(new ProductApplicationContext(), display);
-        RunningWorkbench ui = new RunningWorkbench(display, workbench);
-        List<Throwable> failures = new ArrayList<>();
-        display.asyncExec(() -> {
-            try {
-                script.run(ui);
-            } catch (Throwable t) { // NOSONAR the failure is rethrown to JUnit below
-                failures.add(t);
-                captureOnFailure(display);
-            } finally {
-                workbench.close();
-            }
-        });
-        try {
-            workbench.createAndRunUI(workbench.getApplication());
-        } finally {
-            // the application context holds the addons and their service references: end it with the workbench
-            workbench.getContext().dispose();
-            if (!display.isDisposed()) {
-                display.dispose();
-            }
-        }
-        if (!failures.isEmpty()) {
-            Throwable first = failures.get(0);
-            if (first instanceof Exception e) {
-                throw e;
-            }
-            throw (Error) first;
-        }
-    }
-
-    /** What the officer saw when the script failed, for the person reading the failure. */
-    private static void captureOnFailure(Display display) {
-        int n = 0;
-        for (Shell shell : display.getShells()) {
-            if (shell.isVisible()) {
-                try {
-                    Screenshots.capture(shell, "failure-" + System.currentTimeMillis() + "-" + n++);
-                } catch (Exception | AssertionError e) {
-                    // the failure itself is what matters
-                }
-            }
-        }
-    }
-
-    org.eclipse.e4.core.contexts.IEclipseContext appContext() {
-        return workbench.getContext();
-    }
-
-    Display display() {
-        return display;
-    }
-
-    /** Processes UI events until the condition holds; fails with the description if it never does. */
-    void waitUntil(String description, BooleanSupplier condition) {
-        waitUntil(description, condition, () -> "");
-    }
-
-    /** As {@link #waitUntil(String, BooleanSupplier)}, adding what {@code state} says to the failure. */
-    void waitUntil(String description, BooleanSupplier condition, java.util.function.Supplier<String> state) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                String seen = state.get();
-                throw new AssertionError("timed out waiting until " + description + (seen.isEmpty() ? "" : " (" + seen + ")"));
-            }
-            // make sure sleep() wakes up to look again even when nothing else happens
-            display.timerExec(20, () -> {
-            });
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
-    }
-
-    /** Lets pending layouts, paints and asynchronous updates run. */
-    void settle() {
-        for (int i = 0; i < 5; i++) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            display.timerExec(30, () -> {
-            });
-            display.sleep();
-        }
-        while (display.readAndDispatch()) {
-            // drain
-        }
-    }
-
-    Optional<Widget> find(String id) {
-        return Arrays.stream(display.getShells()).map(shell -> find(shell, id)).filter(Objects::nonNull).findFirst();
-    }
-
-    <W extends Widget> W get(String id, Class<W> type) {
-        Widget widget = find(id).orElseThrow(() -> new AssertionError("no widget with id " + id));
-        if (!type.isInstance(widget)) {
-            throw new AssertionError(id + " is a " + widget.getClass().getSimpleName() + ", not a "
-                    + type.getSimpleName());
-        }
-        return type.cast(widget);
-    }
-
-    /** The application's e4 context (services and values the parts find by injection). */
-    org.eclipse.e4.core.contexts.IEclipseContext workbenchContext() {
-        return workbench.getApplication().getContext();
-    }
-
-    Shell mainShell() {
-        return get(WidgetIds.NAVIGATION, Control.class).getShell();
-    }
-
-    private static Widget find(Widget widget, String id) {
-        if (id.equals(widget.getData(WidgetIds.KEY))) {
-            return widget;
-        }
-        if (widget instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Widget found = find(child, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
+        E4TestWorkbench.run(RunningWorkbench::new, script);
     }
 }

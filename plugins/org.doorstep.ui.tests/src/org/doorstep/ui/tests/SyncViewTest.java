@@ -24,6 +24,8 @@ import org.doorstep.sync.pki.PkiSuite;
 import org.doorstep.sync.vault.CaseSealing;
 import org.doorstep.sync.vault.DeviceEnrolment;
 import org.doorstep.sync.vault.PacketSpoolFolder;
+import org.doorstep.testing.e4.Drive;
+import org.doorstep.testing.e4.Screenshots;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.vault.ShellIds;
 import org.doorstep.vault.CaseState;

@@ -1,5 +1,6 @@
 package org.doorstep.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.doorstep.testing.e4.Drive;
+import org.doorstep.testing.e4.Screenshots;
 import org.doorstep.ui.WidgetIds;
 import org.doorstep.ui.internal.vault.Forms;
 import org.doorstep.ui.internal.vault.ShellIds;
@@ -89,6 +92,16 @@ class VaultScreensTest {
             ui.waitUntil("the enrolment is confirmed",
                     () -> ui.get(ShellIds.MESSAGE, Label.class).getText().contains("已登记民警 李警官（B2002）"));
             Screenshots.capture(ui.mainShell(), "vault-04-officer-enrolled");
+            // the same police number again: refused in words before anything is derived or written
+            byte[] keysBefore = Files.readAllBytes(data.resolve("vault.keys"));
+            Drive.type(ui, ShellIds.OFFICER_ID, "B2002");
+            Drive.type(ui, ShellIds.OFFICER_NAME, "李警官");
+            Drive.type(ui, ShellIds.PASSPHRASE, "另一个足够长的口令");
+            Drive.enter(ui, Drive.type(ui, ShellIds.PASSPHRASE_AGAIN, "另一个足够长的口令"));
+            ui.waitUntil("the second enrolment of B2002 is refused",
+                    () -> ui.get(ShellIds.MESSAGE, Label.class).getText().contains("警号 B2002 已在本机登记"));
+            assertArrayEquals(keysBefore, Files.readAllBytes(data.resolve("vault.keys")), "the key file is unchanged");
+            Screenshots.capture(ui.mainShell(), "vault-04b-officer-already-enrolled");
             Drive.escape(ui, ui.get(ShellIds.OFFICER_ID, Text.class));
             ui.waitUntil("Esc returns to the work area", () -> Drive.visible(ui, WidgetIds.NAVIGATION));
 

@@ -16,6 +16,8 @@ import org.doorstep.field.FieldContext;
 import org.doorstep.field.GuidedCase;
 import org.doorstep.field.Visits;
 import org.doorstep.fingerprint.CaptureOptions;
+import org.doorstep.testing.e4.Drive;
+import org.doorstep.testing.e4.Screenshots;
 import org.doorstep.ui.internal.cases.CaseIds;
 import org.doorstep.vault.ItemKind;
 import org.doorstep.vault.NewItem;

@@ -28,6 +28,8 @@ import org.doorstep.hq.console.internal.FileChooser;
 import org.doorstep.hq.console.internal.model.Formats;
 import org.doorstep.hq.console.internal.model.StoreLocation;
 import org.doorstep.hq.console.internal.parts.BoardPart;
+import org.doorstep.testing.e4.Drive;
+import org.doorstep.testing.e4.Screenshots;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
