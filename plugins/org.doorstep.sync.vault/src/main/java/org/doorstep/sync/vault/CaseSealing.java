@@ -197,8 +197,18 @@ public final class CaseSealing {
         return PacketSealer.sizeBound(manifest, identity.deviceCertificate());
     }
 
-    /** Finishes what a crash left half done; see the class comment. Needs the vault unlocked. */
-    public synchronized Recovery recover() throws IOException {
+    /**
+     * Finishes what a crash left half done; see the class comment. Needs the vault unlocked. Holds the same lock as
+     * {@link #seal}: a packet another thread is sealing right now is "sealing" too, and must be left to that thread,
+     * not sealed a second time into the same file.
+     */
+    public Recovery recover() throws IOException {
+        synchronized (vault.packets()) {
+            return recoverNow();
+        }
+    }
+
+    private Recovery recoverNow() throws IOException {
         List<UUID> queued = new ArrayList<>();
         List<UUID> resealed = new ArrayList<>();
         Map<UUID, UUID> replaced = new LinkedHashMap<>();

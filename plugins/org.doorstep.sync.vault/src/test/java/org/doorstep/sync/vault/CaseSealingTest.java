@@ -112,6 +112,54 @@ class CaseSealingTest {
     }
 
     @Test
+    void recoveryWhileCasesAreBeingSealedLeavesTheirPacketsToTheSealer() throws Exception {
+        // the sync client recovers at every start and reconnect while the guided case or the sync service may be
+        // sealing: a packet being sealed is "sealing" in the vault, like one a crash left, until it is queued
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            List<String> cases = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                cases.add(laptop.completeCase("busy-" + i, false));
+            }
+            CaseSealing recovering = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.atomic.AtomicBoolean sealing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            try {
+                var sealer = two.submit(() -> {
+                    try {
+                        for (String c : cases) {
+                            laptop.sealing.seal(c);
+                        }
+                    } finally {
+                        sealing.set(false);
+                    }
+                    return null;
+                });
+                var recoverer = two.submit(() -> {
+                    int rounds = 0;
+                    while (sealing.get() || rounds == 0) {
+                        CaseSealing.Recovery r = recovering.recover();
+                        assertTrue(r.resealed().isEmpty() && r.queued().isEmpty() && r.replaced().isEmpty(),
+                                "recovery touched a packet being sealed: " + r);
+                        rounds++;
+                    }
+                    return rounds;
+                });
+                sealer.get();
+                assertTrue(recoverer.get() > 0);
+            } finally {
+                two.shutdownNow();
+            }
+            for (String c : cases) {
+                List<PacketRecord> packets = laptop.vault.packets().ofCase(c);
+                assertEquals(1, packets.size(), "one packet for " + c);
+                assertEquals(PacketState.QUEUED, packets.get(0).state());
+                assertEquals(packets.get(0).bytes(), java.nio.file.Files.size(laptop.spool.fileOf(packets.get(0).packetId())),
+                        "the file is the one the vault recorded");
+            }
+        }
+    }
+
+    @Test
     void aCaseWhosePacketWouldNotFitTheOutboxIsRefusedBeforeAnythingChanges() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
             String first = laptop.completeCase("first", false);
