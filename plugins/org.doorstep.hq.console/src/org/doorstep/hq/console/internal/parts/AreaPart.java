@@ -23,6 +23,7 @@ import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -157,5 +158,15 @@ public abstract class AreaPart {
 
     protected void showProblem(AdminException problem) {
         MessageBox.problem(root.getShell(), m, formats, problem);
+    }
+
+    /** The days typed in a from/to pair of fields, or nothing, the problem shown to the administrator. */
+    protected java.util.Optional<Filters.Days> days(Text from, Text to) {
+        try {
+            return java.util.Optional.of(Filters.days(from, to, m));
+        } catch (AdminException e) {
+            showProblem(e);
+            return java.util.Optional.empty();
+        }
     }
 }

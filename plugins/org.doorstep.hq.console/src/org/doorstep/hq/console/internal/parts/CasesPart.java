@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.doorstep.hq.admin.AdminException;
 import org.doorstep.hq.admin.CaseQuery;
 import org.doorstep.hq.admin.CaseView;
 import org.doorstep.hq.admin.DeviceBoard;
@@ -111,13 +110,11 @@ public class CasesPart extends AreaPart {
         if (session == null) {
             return;
         }
-        Filters.Days days;
-        try {
-            days = Filters.days(from, to, m);
-        } catch (AdminException e) {
-            showProblem(e);
+        Optional<Filters.Days> typed = days(from, to);
+        if (typed.isEmpty()) {
             return;
         }
+        Filters.Days days = typed.get();
         int s = state.getSelectionIndex();
         CaseQuery query = new CaseQuery(Filters.device(device), days.first(), days.last(),
                 s <= 0 ? Optional.empty() : Optional.of(STATES[s - 1]), LIMIT);

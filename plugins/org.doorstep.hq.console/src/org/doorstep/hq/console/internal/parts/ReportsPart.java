@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.doorstep.hq.admin.AdminException;
 import org.doorstep.hq.admin.DailyCount;
 import org.doorstep.hq.admin.DeviceBoard;
 import org.doorstep.hq.console.Area;
@@ -92,13 +91,11 @@ public class ReportsPart extends AreaPart {
         if (session == null) {
             return;
         }
-        Filters.Days days;
-        try {
-            days = Filters.days(from, to, m);
-        } catch (AdminException e) {
-            showProblem(e);
+        Optional<Filters.Days> typed = days(from, to);
+        if (typed.isEmpty()) {
             return;
         }
+        Filters.Days days = typed.get();
         Optional<String> which = Filters.device(device);
         var current = session;
         call(m.report_loading, () -> current.report(which, days.first(), days.last()), this::fill);
