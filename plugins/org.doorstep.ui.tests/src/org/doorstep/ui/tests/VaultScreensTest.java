@@ -96,10 +96,12 @@ class VaultScreensTest {
             byte[] keysBefore = Files.readAllBytes(data.resolve("vault.keys"));
             Drive.type(ui, ShellIds.OFFICER_ID, "B2002");
             Drive.type(ui, ShellIds.OFFICER_NAME, "李警官");
-            Drive.type(ui, ShellIds.PASSPHRASE, "另一个足够长的口令");
-            Drive.enter(ui, Drive.type(ui, ShellIds.PASSPHRASE_AGAIN, "另一个足够长的口令"));
+            Drive.type(ui, ShellIds.PASSPHRASE, "另一个同样足够长的口令");
+            Drive.enter(ui, Drive.type(ui, ShellIds.PASSPHRASE_AGAIN, "另一个同样足够长的口令"));
             ui.waitUntil("the second enrolment of B2002 is refused",
                     () -> ui.get(ShellIds.MESSAGE, Label.class).getText().contains("警号 B2002 已在本机登记"));
+            assertEquals("警号 B2002 已在本机登记，无需再次登记。", ui.get(ShellIds.MESSAGE, Label.class).getText(),
+                    "the only problem (the passphrase itself meets the rules)");
             assertArrayEquals(keysBefore, Files.readAllBytes(data.resolve("vault.keys")), "the key file is unchanged");
             Screenshots.capture(ui.mainShell(), "vault-04b-officer-already-enrolled");
             Drive.escape(ui, ui.get(ShellIds.OFFICER_ID, Text.class));
