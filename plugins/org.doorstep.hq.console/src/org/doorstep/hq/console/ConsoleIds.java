@@ -86,6 +86,7 @@ public final class ConsoleIds {
 
     // rejects
     public static final String REJECTS_DEVICE = "rejects.device";
+    public static final String REJECTS_REFRESH = "rejects.refresh";
     public static final String REJECTS_TABLE = "rejects.table";
     public static final String REJECTS_NOTE = "rejects.note";
     public static final String REJECTS_RESEND = "rejects.resend";

@@ -36,7 +36,7 @@ class ConsoleLocalisationTest {
     }
 
     @Test
-    void everyMessageFieldHasATextInBothLanguagesAndNoFileHasTextsNobodyUses() throws IOException {
+    void everyMessageFieldHasATextInBothLanguagesAndNoFileHasTextsWithoutAField() throws IOException {
         Set<String> fields = Arrays.stream(ConsoleMessages.class.getFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName)
                 .collect(Collectors.toCollection(TreeSet::new));

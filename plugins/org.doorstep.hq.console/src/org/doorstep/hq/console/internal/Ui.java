@@ -126,11 +126,4 @@ public final class Ui {
             }
         });
     }
-
-    /** Calls {@code whenAlive} only if the control still exists (late callbacks of background work). */
-    public static <C extends Control> void ifAlive(C control, Consumer<C> whenAlive) {
-        if (control != null && !control.isDisposed()) {
-            whenAlive.accept(control);
-        }
-    }
 }

@@ -22,7 +22,7 @@ public final class Work {
         T run() throws AdminException;
     }
 
-    /** Job family of the console's work (tests and the shutdown wait for it). */
+    /** Job family of the console's work (what Eclipse's job manager can find, join or cancel it by). */
     public static final Object FAMILY = Work.class;
 
     private final UISynchronize ui;

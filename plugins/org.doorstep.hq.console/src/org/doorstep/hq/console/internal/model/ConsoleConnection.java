@@ -55,10 +55,6 @@ public final class ConsoleConnection implements AutoCloseable {
         return a.signIn(userId, password);
     }
 
-    public AdminOptions options() {
-        return options;
-    }
-
     @Override
     public synchronized void close() {
         if (admin != null) {

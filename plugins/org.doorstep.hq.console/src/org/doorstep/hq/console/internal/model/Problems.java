@@ -1,8 +1,5 @@
 package org.doorstep.hq.console.internal.model;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import org.doorstep.hq.admin.AdminException;
 import org.doorstep.hq.console.internal.ConsoleMessages;
 
@@ -13,14 +10,12 @@ import org.doorstep.hq.console.internal.ConsoleMessages;
  */
 public final class Problems {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-
     private Problems() {
     }
 
     public static String headline(AdminException e, ConsoleMessages m, Formats f) {
         return switch (e.kind()) {
-            case SIGN_IN -> e.retryAt().map(t -> f.format(m.problem_wait, CLOCK.format(t.atZone(f.zone()))))
+            case SIGN_IN -> e.retryAt().map(t -> f.format(m.problem_wait, f.clock(t)))
                     .orElse(m.problem_signIn);
             case FORBIDDEN -> m.problem_forbidden;
             case CONFLICT -> m.problem_conflict;

@@ -130,25 +130,26 @@ public abstract class AreaPart {
         boolean admin = isAdmin();
         for (Action a : actions) {
             if (!a.control().isDisposed()) {
-                a.control().setEnabled(admin && !busy && a.when().getAsBoolean());
+                a.control().setEnabled(admin && calls == 0 && a.when().getAsBoolean());
             }
         }
     }
 
-    private boolean busy;
+    /** Calls to HQ under way (a reload the board caused can overlap an action's call). */
+    private int calls;
 
-    /** Runs a call to HQ in the background with this area's actions disabled meanwhile. */
+    /** Runs a call to HQ in the background with this area's actions disabled until every call under way is back. */
     protected <T> void call(String task, Work.Task<T> call, java.util.function.Consumer<T> done) {
-        busy = true;
+        calls++;
         updateActions();
         work.run(task, call, result -> {
-            busy = false;
+            calls--;
             if (alive()) {
                 updateActions();
                 done.accept(result);
             }
         }, problem -> {
-            busy = false;
+            calls--;
             if (alive()) {
                 updateActions();
                 showProblem(problem);

@@ -36,6 +36,9 @@ import jakarta.inject.Inject;
  */
 public class BoardPart extends AreaPart {
 
+    /** Rows the columns are fitted to (more than a screen shows). */
+    private static final int FITTED_ROWS = 60;
+
     /** Column order of the board's table (and of its CSV). */
     public static final int COL_DEVICE = 0;
     public static final int COL_OFFICERS = 1;
@@ -162,8 +165,10 @@ public class BoardPart extends AreaPart {
         }
         if (!columnsFitted && !rows.isEmpty()) {
             columnsFitted = true;
-            for (int i = 0; i < table.getItemCount(); i++) {
-                table.getItem(i); // fills the row, so that the columns fit their content
+            // fills the first screenful of rows, so that the columns fit their content; the virtual table fills the
+            // others only when they scroll into view
+            for (int i = 0; i < Math.min(table.getItemCount(), FITTED_ROWS); i++) {
+                table.getItem(i);
             }
             Ui.pack(table);
         }
@@ -221,11 +226,6 @@ public class BoardPart extends AreaPart {
                     Long.toString(d.delivered()), Long.toString(d.rejected()), Integer.toString(d.pendingCommands())));
         }
         Exports.write(this, file.get(), "devices", header, lines);
-    }
-
-    /** The rows as shown (for tests and the export). */
-    public List<DeviceView> rows() {
-        return rows;
     }
 
     @Override

@@ -137,7 +137,9 @@ public class DevicePart extends AreaPart {
 
     @Override
     protected void boardChanged(DeviceBoard b) {
-        show();
+        if (root.isVisible()) {
+            show(); // a hidden area catches up when it is shown
+        }
     }
 
     @Override
@@ -269,10 +271,5 @@ public class DevicePart extends AreaPart {
         if (alive()) {
             show();
         }
-    }
-
-    /** The device shown, if any (for tests). */
-    public Optional<DeviceView> device() {
-        return Optional.ofNullable(shownDevice);
     }
 }

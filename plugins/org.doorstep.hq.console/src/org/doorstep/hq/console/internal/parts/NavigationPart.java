@@ -6,11 +6,11 @@ import java.util.Map;
 import org.doorstep.hq.admin.AdminSession;
 import org.doorstep.hq.admin.DeviceBoard;
 import org.doorstep.hq.admin.DeviceState;
-import org.doorstep.hq.admin.Role;
 import org.doorstep.hq.console.Area;
 import org.doorstep.hq.console.ConsoleIds;
 import org.doorstep.hq.console.internal.ConsoleAddon;
 import org.doorstep.hq.console.internal.ConsoleMessages;
+import org.doorstep.hq.console.internal.model.Formats;
 import org.doorstep.hq.console.internal.Ui;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
@@ -66,9 +66,11 @@ public class NavigationPart {
     private Button signOut;
     private AdminSession session;
     private DeviceBoard board;
+    private Formats formats;
 
     @PostConstruct
     public void create(Composite parent) {
+        formats = new Formats(m, java.util.Locale.getDefault(), java.time.ZoneId.systemDefault());
         Ui.id(parent, ConsoleIds.NAVIGATION);
         GridLayoutFactory.fillDefaults().margins(12, 12).spacing(0, 8).applyTo(parent);
         for (Area area : Area.values()) {
@@ -135,13 +137,13 @@ public class NavigationPart {
             if (area == Area.DEVICES && board != null) {
                 long attention = board.devices().stream().filter(d -> d.state() == DeviceState.WIPE_PENDING).count();
                 if (attention > 0) {
-                    name = new java.text.MessageFormat(m.nav_withCount).format(new Object[] {name, attention});
+                    name = formats.format(m.nav_withCount, name, attention);
                 }
             }
-            b.setText(new java.text.MessageFormat(m.nav_withKey).format(new Object[] {name, area.key()}));
+            b.setText(formats.format(m.nav_withKey, name, area.key()));
         });
-        user.setText(session == null ? "" : new java.text.MessageFormat(m.nav_user).format(new Object[] {
-            session.displayName(), session.userId(), session.role() == Role.ADMIN ? m.role_admin : m.role_viewer}));
+        user.setText(session == null ? "" : formats.format(m.nav_user, session.displayName(), session.userId(),
+                formats.role(session.role())));
         user.getParent().layout(true, true);
     }
 

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.doorstep.hq.admin.DeviceBoard;
-import org.doorstep.hq.admin.DeviceView;
 import org.doorstep.hq.admin.RejectView;
 import org.doorstep.hq.console.Area;
 import org.doorstep.hq.console.ConsoleIds;
 import org.doorstep.hq.console.internal.Ui;
 import org.doorstep.hq.console.internal.dialogs.MessageBox;
+import org.doorstep.hq.console.internal.model.BoardView;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -49,7 +49,7 @@ public class RejectsPart extends AreaPart {
         device = Ui.combo(bar, ConsoleIds.REJECTS_DEVICE, m.all);
         GridDataFactory.fillDefaults().hint(240, SWT.DEFAULT).applyTo(device);
         device.addListener(SWT.Selection, e -> load());
-        Ui.button(bar, "rejects.refresh", m.filter_search, this::load);
+        Ui.button(bar, ConsoleIds.REJECTS_REFRESH, m.filter_search, this::load);
         count = Ui.paragraph(parent, ConsoleIds.REJECTS_COUNT, "");
         table = Ui.table(parent, ConsoleIds.REJECTS_TABLE, SWT.SINGLE, m.reject_col_time, m.reject_col_device,
                 m.reject_col_packet, m.reject_col_reason, m.reject_col_detail, m.reject_col_resend);
@@ -76,9 +76,7 @@ public class RejectsPart extends AreaPart {
     @Override
     protected void boardChanged(DeviceBoard b) {
         Filters.devices(device, b, m.all);
-        long rejected = b.devices().stream().mapToLong(DeviceView::rejected).sum() + b.devices().stream()
-                .mapToLong(DeviceView::pendingCommands).sum();
-        if (rejected != rejectedSeen && root.isVisible()) {
+        if (changeKey(b) != rejectedSeen && root.isVisible()) {
             load();
         }
     }
@@ -92,11 +90,16 @@ public class RejectsPart extends AreaPart {
         if (session == null) {
             return;
         }
-        rejectedSeen = board == null ? -1 : board.devices().stream().mapToLong(DeviceView::rejected).sum()
-                + board.devices().stream().mapToLong(DeviceView::pendingCommands).sum();
+        rejectedSeen = board == null ? -1 : changeKey(board);
         var current = session;
         Optional<String> which = Filters.device(device);
         call(m.rejects_loading, () -> current.rejects(which, LIMIT), this::fill);
+    }
+
+    /** Changes when a rejection is recorded or a command (a resend among them) is queued or answered. */
+    private static long changeKey(DeviceBoard b) {
+        BoardView.Totals t = BoardView.totals(b.devices(), b);
+        return t.rejected() + t.pendingCommands();
     }
 
     private void fill(List<RejectView> list) {
