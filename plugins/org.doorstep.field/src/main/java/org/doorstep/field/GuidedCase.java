@@ -212,7 +212,8 @@ public final class GuidedCase {
      * if it would not. The sync service seals such a case once the reason is gone.
      */
     public synchronized Optional<CaseCompletion.Blocker> sealingBlocker() {
-        CaseCompletion completion = new CaseCompletion(vault, context.clock(), context.random());
+        // the capacity completion itself uses, so that the review page says what completion decides
+        CaseCompletion completion = new CaseCompletion(vault, context.clock(), context.random(), context.outboxCapacity());
         if (caseId == null || vault.cases().get(caseId).state() != org.doorstep.vault.CaseState.COMPLETE) {
             return completion.sealingBlocker();
         }

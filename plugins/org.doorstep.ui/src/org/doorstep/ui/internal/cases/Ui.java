@@ -98,10 +98,12 @@ final class Ui {
             T r = result;
             Exception f = failure;
             if (owner.isDisposed()) {
+                closeUnclaimed(r);
                 return;
             }
             owner.getDisplay().asyncExec(() -> {
                 if (owner.isDisposed()) {
+                    closeUnclaimed(r);
                     return;
                 }
                 progress.setVisible(false);
@@ -115,5 +117,20 @@ final class Ui {
         }, "doorstep-case-work");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * What background work opened (a camera, a scanner, a preview stream) for a screen that was closed meanwhile is
+     * closed here, so no device light stays on and no reader thread runs on for nobody.
+     */
+    private static void closeUnclaimed(Object result) {
+        if (result instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.getLogger(Ui.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing what a closed screen had opened failed: " + e);
+            }
+        }
     }
 }

@@ -40,10 +40,6 @@ public class VisitsPart {
                 .map(v -> new Visits(v, context)), chooser(eclipseContext), printers(eclipseContext));
     }
 
-    /**
-     * The file chooser in the e4 context when there is one (UI tests put one there), else the system's dialog;
-     * looked up at each use, so one put into the context after the part was made still counts.
-     */
     /** The printer chooser put into the e4 context (a test's), else the system's print dialog; looked up at each use. */
     private static PrinterChooser printers(IEclipseContext eclipseContext) {
         return shell -> {
@@ -52,6 +48,10 @@ public class VisitsPart {
         };
     }
 
+    /**
+     * The file chooser in the e4 context when there is one (UI tests put one there), else the system's dialog;
+     * looked up at each use, so one put into the context after the part was made still counts.
+     */
     private static FileChooser chooser(IEclipseContext eclipseContext) {
         return new FileChooser() {
             @Override
