@@ -217,6 +217,11 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void admit(SpooledPacket p) throws IOException {
+        synchronized (lock) {
+            if (flights.containsKey(p.entry().packetId())) {
+                return; // told twice (the spool's news and the start's listing): read and hashed once
+            }
+        }
         PacketChunks chunks = PacketChunks.of(p.entry().packetId(), p.file(), options.chunkPayload());
         if (chunks.length() != p.entry().bytes()) {
             throw new IOException("packet " + p.entry().packetId() + " has " + chunks.length() + " bytes on disk, not "

@@ -62,7 +62,6 @@ public class VaultException extends RuntimeException {
         }
     }
 
-    /** The case was delivered to HQ and crypto-shredded here: its data no longer exists. */
     /**
      * Sealing the case would take the packets waiting for HQ beyond what the sync service allows: nothing changed, the
      * case stays complete. The sync service words it for the officer.
@@ -89,6 +88,7 @@ public class VaultException extends RuntimeException {
         }
     }
 
+    /** The case was delivered to HQ and crypto-shredded here: its data no longer exists. */
     public static final class Shredded extends VaultException {
         private static final long serialVersionUID = 1L;
 

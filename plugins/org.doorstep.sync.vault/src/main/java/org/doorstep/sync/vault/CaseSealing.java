@@ -105,10 +105,6 @@ public final class CaseSealing {
         this.capacity = Objects.requireNonNull(capacity, "capacity");
     }
 
-    public OutboxCapacity capacity() {
-        return capacity;
-    }
-
     public PacketSpoolFolder spool() {
         return spool;
     }
@@ -139,9 +135,10 @@ public final class CaseSealing {
     private PacketRecord sealNow(String caseId) throws IOException {
         SyncIdentity identity = SyncIdentity.require(vault);
         SyncIdentity.requireNotRevoked(vault);
+        long bound = sizeBound(identity, caseId);
+        requireRoom(bound); // before reading the items: a case that does not fit is refused without being read
         // the first reading, before anything changes: a damaged item refuses the seal here, the case staying complete
         Digested items = digestItems(caseId);
-        long bound = sizeBound(identity, caseId);
         PacketRecord packet;
         try {
             packet = vault.packets().beginSealing(caseId, capacity.maxPackets(), capacity.maxBytes(), bound);
@@ -162,7 +159,10 @@ public final class CaseSealing {
      * a draft is completed to be sealed, so that a refusal leaves it a draft (sealing checks again, in its transaction).
      */
     public void requireRoomFor(String caseId) throws IOException {
-        long bound = sizeBound(SyncIdentity.require(vault), caseId);
+        requireRoom(sizeBound(SyncIdentity.require(vault), caseId));
+    }
+
+    private void requireRoom(long bound) throws SyncRefusedException {
         int packets = 0;
         long bytes = 0;
         for (PacketRecord p : vault.packets().open()) {
