@@ -1,6 +1,7 @@
 package org.doorstep.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -143,6 +144,7 @@ final class CaseDriver {
         }
         List<String> statuses = Arrays.stream(ui.get(CaseIds.CHECKLIST_TABLE, Table.class).getItems())
                 .map(r -> r.getText(2)).toList();
+        assertFalse(statuses.isEmpty(), "the checklist lists the materials");
         assertTrue(statuses.stream().allMatch(s -> s.startsWith("已附") || s.startsWith("后补")), statuses.toString());
     }
 

@@ -149,6 +149,8 @@ class StatelessWorkersTest {
         Instant killedAt = Instant.now();
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertTrue(storedByOneBeforeKill > 0, "the killed worker was doing its share before it died");
+        long storedAtKill = stored(hq, null);
+        assertTrue(storedAtKill < total, "killed mid-stream: " + storedAtKill + " of " + total + " stored when it died");
         await("every packet delivered after the kill", () -> spools.stream().allMatch(s -> s.settled(PACKETS_EACH)),
                 () -> stored(hq, null) + " stored; " + ingest.workers().get(0).ingest().stats());
         Instant done = Instant.now();

@@ -295,6 +295,7 @@ class FleetAdministrationTest {
         await("the dispatcher pushed the CRL", () -> settings(session).containsKey("crl.revocations")
                 && Long.parseLong(settings(session).get("crl.revocations")) >= 1);
         await("the broker dropped the revoked laptop and refuses it", () -> !again.link.isConnected() && !refusals.isEmpty());
+        assertTrue(refusals.stream().allMatch(r -> r.contains("revoked")), "refused for its revocation: " + refusals);
         DeviceView shown = session.device(target.device.id()).orElseThrow();
         assertEquals(DeviceState.REVOKED, shown.state());
         assertEquals(1, shown.rejected());

@@ -117,6 +117,10 @@ class CommandDispatcherTest {
                 int before = crls.size();
                 s.revoke(device.id(), RevocationReason.KEY_COMPROMISE, "lost");
                 dispatcher.runOnce();
+                Command revoke = SignedCommands.verify(out.get(out.size() - 1).payload(),
+                        hq.identity.signingCertificate().getPublicKey(), device.id(), d -> 0, clock);
+                assertEquals(CommandType.REVOKE, revoke.type());
+                assertEquals(2, revoke.sequence(), "the next number after the wipe's");
                 assertEquals(before, crls.size(), "the REVOKE command just sent gets 3 s to reach a connected laptop");
                 clock.now = clock.now.plusSeconds(4);
                 dispatcher.runOnce();
@@ -128,6 +132,7 @@ class CommandDispatcherTest {
                 clock.now = clock.now.plus(Duration.ofDays(8));
                 dispatcher.runOnce();
                 List<CommandView> all = s.commands(device.id(), 10);
+                assertEquals(1, all.stream().filter(c -> c.type() == CommandType.REVOKE).count(), all.toString());
                 assertTrue(all.stream().filter(c -> c.type() == CommandType.REVOKE).allMatch(c -> c.state()
                         == CommandView.State.FAILED && c.outcome().contains("expired")), all.toString());
             }

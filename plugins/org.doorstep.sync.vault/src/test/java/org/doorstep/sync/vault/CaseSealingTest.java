@@ -123,9 +123,11 @@ class CaseSealingTest {
             CaseSealing recovering = new CaseSealing(laptop.vault, laptop.spool, laptop.fixture.clock, laptop.random);
             java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
             java.util.concurrent.atomic.AtomicBoolean sealing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
             try {
                 var sealer = two.submit(() -> {
                     try {
+                        started.await(); // sealing starts while recovery is already going round
                         for (String c : cases) {
                             laptop.sealing.seal(c);
                         }
@@ -135,17 +137,18 @@ class CaseSealingTest {
                     return null;
                 });
                 var recoverer = two.submit(() -> {
-                    int rounds = 0;
-                    while (sealing.get() || rounds == 0) {
+                    int whileSealing = 0;
+                    while (sealing.get()) {
+                        started.countDown();
                         CaseSealing.Recovery r = recovering.recover();
                         assertTrue(r.resealed().isEmpty() && r.queued().isEmpty() && r.replaced().isEmpty(),
                                 "recovery touched a packet being sealed: " + r);
-                        rounds++;
+                        whileSealing++;
                     }
-                    return rounds;
+                    return whileSealing;
                 });
                 sealer.get();
-                assertTrue(recoverer.get() > 0);
+                assertTrue(recoverer.get() > 1, "recovery went round while the cases were sealed");
             } finally {
                 two.shutdownNow();
             }
