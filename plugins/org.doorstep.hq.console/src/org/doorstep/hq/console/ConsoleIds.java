@@ -31,6 +31,7 @@ public final class ConsoleIds {
     public static final String STATUS_LINE = "statusLine";
     public static final String STATUS_CONNECTION = "statusLine.connection";
     public static final String STATUS_BOARD = "statusLine.board";
+    public static final String STATUS_INGEST = "statusLine.ingest";
     public static final String STATUS_BUSY = "statusLine.busy";
     public static final String STATUS_PROBLEM = "statusLine.problem";
 

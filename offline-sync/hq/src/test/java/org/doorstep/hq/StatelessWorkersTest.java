@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Ingest workers keep no state of their own, which is what lets a province run several and lose one: two workers
  * on the shared subscription of a real Mosquitto (which splits the messages evenly between them), one of them in its
  * own JVM, killed with SIGKILL while laptops are sending; the other carries on and the laptops' resume queries fetch
- * whatever the dead one held. Every packet is stored exactly once, nothing is rejected, nothing stays half
+ * whatever the dead one held (a packet it had claimed to assemble is taken over once its signs of life stop, see
+ * {@link org.doorstep.hq.ingest.ClaimTakeoverTest}). Every packet is stored exactly once, nothing is rejected, nothing stays half
  * assembled. The throughput before and after the kill is printed (a figure, not an assertion).
  */
 class StatelessWorkersTest {
@@ -172,8 +173,9 @@ class StatelessWorkersTest {
         double before = storedBeforeKill / seconds(started, killedAt);
         double after = (total - storedBeforeKill) / seconds(killedAt, done);
         System.out.printf(Locale.ROOT, "stateless workers: %d packets; two workers %.1f packets/s (worker 1 stored %d"
-                + " before SIGKILL), then one worker %.1f packets/s including the laptops' resume wait%n", total, before,
-                storedByOneBeforeKill, after);
+                + " before SIGKILL), then one worker %.1f packets/s including the laptops' resume wait; packets the"
+                + " dead worker had claimed and the survivor took over: %d%n", total, before, storedByOneBeforeKill, after,
+                ingest.workers().get(0).ingest().stats().claimsTakenOver());
     }
 
     private static double seconds(Instant from, Instant to) {

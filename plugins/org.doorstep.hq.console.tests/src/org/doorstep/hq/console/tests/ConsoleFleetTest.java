@@ -640,6 +640,46 @@ class ConsoleFleetTest {
         });
     }
 
+    /**
+     * An ingest worker dies (its link drops without a goodbye and its signs of life stop, as SIGKILL leaves them): the
+     * status line names it as silent within seconds, the command line says the same, and the other worker goes on
+     * taking in what the laptops send. Last, because the site runs on with one worker.
+     */
+    @Test
+    @Order(7)
+    void anIngestWorkerThatDiesIsNamedOnTheStatusLineAndTheOtherTakesInWhatTheLaptopsSend() throws Exception {
+        ConsoleWorkbench.run(ui -> {
+            signIn(ui, "admin", ADMIN_PASSWORD);
+            Label ingest = ui.get(ConsoleIds.STATUS_INGEST, Label.class);
+            ui.waitUntil("both ingest workers are running", () -> ingest.getText().equals("接收服务：2 个中 2 个在运行"),
+                    ingest::getText);
+            HqSite.Reply killed = site.send("kill-worker hq-ingest-1");
+            ui.waitUntil("the site killed the worker", killed::done);
+            killed.text();
+            ui.waitUntil("the status line names the silent worker", () -> ingest.getText()
+                    .startsWith("接收服务：2 个中 1 个在运行 · 无响应：hq-ingest-1（"), ingest::getText);
+            Screenshots.capture(ui.mainShell(), "24-ingest-worker-silent");
+
+            HqSite.Reply workers = site.send("cli workers");
+            ui.waitUntil("the command line answered", workers::done);
+            assertTrue(workers.text().startsWith("0 "), workers.text());
+            List<String> lines = decode(workers.text()).lines().toList();
+            assertTrue(lines.stream().anyMatch(l -> l.matches("hq-ingest-1\\s+silent\\s+\\d{4}-.*")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.matches("hq-ingest-2\\s+alive\\s+\\d{4}-.*")), lines.toString());
+            assertEquals("2 worker(s), 1 alive", lines.get(lines.size() - 1));
+
+            // the survivor takes in a laptop's new case, and the board shows it
+            Table board = ui.get(ConsoleIds.BOARD_TABLE, Table.class);
+            HqSite.Laptop before = site.fleet().get("fleet-09");
+            HqSite.Reply packet = site.send("packet fleet-09");
+            ui.waitUntil("fleet-09 delivered a new case through the surviving worker", packet::done);
+            HqSite.Laptop after = HqSite.Laptop.parse(packet.text());
+            assertEquals(before.delivered() + 1, after.delivered());
+            ui.waitUntil("the board shows fleet-09's new case", () -> cell(board, "fleet-09", BoardPart.COL_DELIVERED)
+                    .equals(Integer.toString(after.delivered())), () -> cell(board, "fleet-09", BoardPart.COL_DELIVERED));
+        });
+    }
+
     /** Hands boards to the console as the monitor does (into the context, on the UI thread); the time each took. */
     private static long[] showBoards(ConsoleWorkbench ui, List<DeviceView> devices, int times) {
         long[] took = new long[times];

@@ -143,6 +143,10 @@ public class ConsoleMessages {
     public String status_signedIn;
     public String status_board;
     public String status_boardProblem;
+    public String status_ingest;
+    public String status_ingestSilent;
+    public String status_ingestNone;
+    public String status_ingestWorkerSince;
 
     public String board_heading;
     public String board_filter;

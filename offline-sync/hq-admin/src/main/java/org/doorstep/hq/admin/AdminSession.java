@@ -28,6 +28,7 @@ import org.doorstep.hq.admin.store.CommandQueue;
 import org.doorstep.hq.admin.store.DeviceStates;
 import org.doorstep.hq.admin.store.HqRequests;
 import org.doorstep.hq.admin.store.HqSettings;
+import org.doorstep.hq.admin.store.IngestWorkers;
 import org.doorstep.sync.command.CommandType;
 import org.doorstep.sync.pki.CaOptions;
 import org.doorstep.sync.pki.EnrolmentCode;
@@ -77,6 +78,14 @@ public final class AdminSession {
     /** The device board: every laptop with its state, officers, last heartbeat, backlog, versions and counts. */
     public DeviceBoard devices() throws AdminException {
         return admin.db.tx(c -> admin.devices.board(c, admin.clock.instant()));
+    }
+
+    /**
+     * The ingest workers HQ's store knows: alive, silent (taken for dead) or stopped. While none is alive, what the
+     * laptops send waits at the broker and nothing is stored or receipted.
+     */
+    public List<IngestWorkerView> ingestWorkers() throws AdminException {
+        return admin.db.tx(c -> IngestWorkers.read(c, admin.clock.instant()));
     }
 
     public Optional<DeviceView> device(String deviceId) throws AdminException {

@@ -100,6 +100,7 @@ class AdminCliTest {
         Path folder = Files.createDirectories(dir.resolve("exports"));
         String packet = UUID.randomUUID().toString();
         refused(1, "devices takes no argument", false, db("devices", "extra"));
+        refused(1, "workers takes no argument", false, db("workers", "hq-ingest-1"));
         refused(1, "--csv: the folder of", false, db("devices", "--csv", dir.resolve("none/x.csv").toString()));
         refused(1, "is a folder", false, db("devices", "--csv", folder.toString()));
         refused(1, "--from: expected a day", false, db("cases", "--from", "2026-13-01"));
@@ -191,6 +192,10 @@ class AdminCliTest {
         Run read = run(db("devices"));
         assertEquals(0, read.exit(), read.err());
         assertTrue(read.out().contains("0 laptop(s)"), read.out());
+        Run workers = run(db("workers"));
+        assertEquals(0, workers.exit(), workers.err());
+        assertTrue(workers.out().contains("0 worker(s), 0 alive: nothing the laptops send is stored until one runs"),
+                workers.out());
     }
 
     @Test

@@ -4,9 +4,15 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.doorstep.hq.store.HqDatabase;
 import org.doorstep.hq.store.HqStore;
@@ -20,7 +26,9 @@ import org.doorstep.sync.protocol.Topics;
  * {@code hq-ingest-…}), its own database connection and its own spool, all on the shared subscription
  * {@link Topics#HQ_SHARED_UP}, so the broker spreads the laptops' messages over them and more workers mean more
  * throughput. Workers keep no state of their own between messages: everything is in HQ's store, so a worker can be
- * killed and another carries on.
+ * killed and another carries on. Each running worker records a sign of life every {@link IngestWorker#ALIVE_EVERY}
+ * (its own connection, its own thread), so a packet a dead worker was assembling is taken over within
+ * {@link IngestWorker#CLAIMANT_SILENT}.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -42,8 +50,27 @@ public final class IngestService implements AutoCloseable {
 
     private final List<Worker> workers = new ArrayList<>();
     private final List<HqStore> stores = new ArrayList<>();
+    /** Per worker, the connection its signs of life go through; a killed worker's is removed. */
+    private final Map<String, HqStore> alive = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService lifeBeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hq-ingest-alive");
+        t.setDaemon(true);
+        return t;
+    });
 
     private IngestService() {
+        long every = IngestWorker.ALIVE_EVERY.toMillis();
+        lifeBeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        alive.forEach((name, store) -> {
+            try {
+                store.alive();
+            } catch (SQLException | RuntimeException e) {
+                // the database is unreachable: so is the worker's work; the next beat tries again
+            }
+        });
     }
 
     /**
@@ -85,6 +112,10 @@ public final class IngestService implements AutoCloseable {
         MqttLink link = new MqttLink(options);
         HqStore store = new HqStore(database, name, clock);
         stores.add(store);
+        HqStore life = new HqStore(database, name, clock);
+        stores.add(life);
+        life.alive(); // before its first message: a claim it makes is never taken for a dead worker's
+        alive.put(name, life);
         IngestWorker ingest = new IngestWorker(name, store, hq, devices, link::publish, spool.resolve(name), limits, clock);
         link.subscribe(Topics.HQ_SHARED_UP, ingest::handle);
         workers.add(new Worker(name, link, ingest));
@@ -95,8 +126,9 @@ public final class IngestService implements AutoCloseable {
         return List.copyOf(workers);
     }
 
-    /** Stops one worker abruptly, as a crash would (tests: the others carry on). */
+    /** Stops one worker abruptly, as a crash would: no goodbye, its signs of life just stop (tests). */
     public void kill(String name) {
+        alive.remove(name);
         for (Worker w : workers) {
             if (w.name().equals(name)) {
                 w.link().close();
@@ -107,9 +139,23 @@ public final class IngestService implements AutoCloseable {
     /** Shuts the workers down for good: their sessions end, so the shared subscription stops counting them. */
     @Override
     public void close() {
+        lifeBeat.shutdownNow();
         for (Worker w : workers) {
             w.link().closeEndingSession();
         }
+        // awaited, so no late beat brings a worker back to life after it said it stopped
+        try {
+            lifeBeat.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        alive.forEach((name, store) -> {
+            try {
+                store.stopped();
+            } catch (SQLException | RuntimeException e) {
+                // its signs of life stop either way: its claims are taken over after CLAIMANT_SILENT
+            }
+        });
         stores.forEach(HqStore::close);
     }
 }

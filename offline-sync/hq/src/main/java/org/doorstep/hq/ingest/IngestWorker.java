@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import org.doorstep.hq.admin.store.IngestWorkers;
 import org.doorstep.hq.store.HqStore;
 import org.doorstep.hq.store.HqStore.CaseAlreadyStored;
 import org.doorstep.hq.store.HqStore.ChunkOutcome;
@@ -76,11 +77,23 @@ public final class IngestWorker {
 
     /** Counters for the console and benchmarks. */
     public record Stats(long messages, long chunks, long duplicateChunks, long stored, long duplicatesReceipted,
-            long rejected, long ignored) {
+            long rejected, long ignored, long claimsTakenOver) {
     }
 
-    /** A complete packet claimed by a worker that never finished is taken over after this long. */
+    /**
+     * A complete packet claimed by a worker that never finished is taken over after this long, even though its worker
+     * still shows signs of life (stuck, say).
+     */
     public static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+
+    /** How often a running worker records that it is alive ({@link HqStore#alive}). */
+    public static final Duration ALIVE_EVERY = IngestWorkers.ALIVE_EVERY;
+
+    /**
+     * A worker silent this long is taken for dead (five missed signs of life): the packets it claimed are taken over
+     * by the laptop's next question, seconds after a crash instead of {@link #STALE_CLAIM}.
+     */
+    public static final Duration CLAIMANT_SILENT = IngestWorkers.SILENT_AFTER;
 
     private final String name;
     private final HqStore store;
@@ -100,6 +113,7 @@ public final class IngestWorker {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
+    private final AtomicLong takenOver = new AtomicLong();
 
     public IngestWorker(String name, HqStore store, HqIdentity hq, DeviceDirectory devices, Replies replies, Path spool,
             PacketLimits limits, Clock clock) throws IOException {
@@ -125,7 +139,7 @@ public final class IngestWorker {
 
     public Stats stats() {
         return new Stats(messages.get(), chunks.get(), duplicateChunks.get(), stored.get(), duplicates.get(),
-                rejected.get(), ignored.get());
+                rejected.get(), ignored.get(), takenOver.get());
     }
 
     /**
@@ -241,7 +255,10 @@ public final class IngestWorker {
             if (status instanceof Receiving r && r.deviceId().equals(device)) {
                 if (r.complete()) {
                     // complete but unstored: its worker died while assembling, or is still at it
-                    if (store.reclaim(p.packetId(), STALE_CLAIM)) {
+                    if (store.reclaim(p.packetId(), STALE_CLAIM, CLAIMANT_SILENT)) {
+                        if (r.assembling()) {
+                            takenOver.incrementAndGet();
+                        }
                         assemble(p.packetId(), device, r.length(), r.digest());
                     }
                     continue;
@@ -303,7 +320,7 @@ public final class IngestWorker {
             throw e; // the worker is gone as if killed: its claim goes stale and is taken over later
         } catch (SQLException | IOException | RuntimeException e) {
             // any other failure (a library's unchecked exception included) must not keep the packet claimed for
-            // STALE_CLAIM: the laptop's next question then has it assembled again at once
+            // CLAIMANT_SILENT: the laptop's next question then has it assembled again at once
             try {
                 store.release(packetId);
             } catch (SQLException again) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.doorstep.hq.admin.store.CaseIndex;
+import org.doorstep.hq.admin.store.IngestWorkers;
 import org.doorstep.sync.chunk.Chunk;
 import org.doorstep.sync.heartbeat.Heartbeat;
 import org.doorstep.sync.packet.PacketEntry;
@@ -242,10 +243,11 @@ public final class HqStore implements AutoCloseable {
                 ps.setString(2, id);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound SET state = 'ASSEMBLING', updated_at = ?"
-                    + " WHERE packet_id = ? AND state = 'RECEIVING' AND received = chunk_count")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound SET state = 'ASSEMBLING', updated_at = ?,"
+                    + " claimed_by = ? WHERE packet_id = ? AND state = 'RECEIVING' AND received = chunk_count")) {
                 ps.setTimestamp(1, now);
-                ps.setString(2, id);
+                ps.setString(2, worker);
+                ps.setString(3, id);
                 return ps.executeUpdate() == 1 ? ChunkOutcome.COMPLETE : ChunkOutcome.ADDED;
             }
         });
@@ -256,18 +258,23 @@ public final class HqStore implements AutoCloseable {
     }
 
     /**
-     * Takes over a complete packet whose assembling worker went quiet (killed, say) for longer than
-     * {@code olderThan}; true when the caller now holds the claim.
+     * Takes over a complete packet nobody is assembling: unclaimed (its worker gave up), claimed by a worker whose
+     * last sign of life ({@link #alive}) is older than {@code claimantSilent} or who {@link #stopped}, or claimed longer
+     * ago than {@code olderThan} whoever holds it (a worker alive but stuck, or one that never gives signs of life: a
+     * worker outside the ingest service). True when the caller now holds the claim. Signs of life are compared in the
+     * database's own time, so the workers' clocks need not agree.
      */
-    public boolean reclaim(UUID packetId, Duration olderThan) throws SQLException {
+    public boolean reclaim(UUID packetId, Duration olderThan, Duration claimantSilent) throws SQLException {
         Instant now = clock.instant();
         return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound SET state = 'ASSEMBLING', updated_at = ?"
-                    + " WHERE packet_id = ? AND received = chunk_count AND (state = 'RECEIVING'"
-                    + " OR (state = 'ASSEMBLING' AND updated_at < ?))")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound SET state = 'ASSEMBLING', updated_at = ?,"
+                    + " claimed_by = ? WHERE packet_id = ? AND received = chunk_count AND (state = 'RECEIVING'"
+                    + " OR (state = 'ASSEMBLING' AND (updated_at < ? OR "
+                    + IngestWorkers.silentSql("inbound.claimed_by", claimantSilent) + ")))")) {
                 ps.setTimestamp(1, Timestamp.from(now));
-                ps.setString(2, packetId.toString());
-                ps.setTimestamp(3, Timestamp.from(now.minus(olderThan)));
+                ps.setString(2, worker);
+                ps.setString(3, packetId.toString());
+                ps.setTimestamp(4, Timestamp.from(now.minus(olderThan)));
                 return ps.executeUpdate() == 1;
             }
         });
@@ -279,11 +286,30 @@ public final class HqStore implements AutoCloseable {
      */
     public void release(UUID packetId) throws SQLException {
         inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE inbound SET state = 'RECEIVING' WHERE packet_id = ? AND state = 'ASSEMBLING'")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbound SET state = 'RECEIVING', claimed_by = NULL"
+                    + " WHERE packet_id = ? AND state = 'ASSEMBLING'")) {
                 ps.setString(1, packetId.toString());
                 return ps.executeUpdate();
             }
+        });
+    }
+
+    /**
+     * Records that this store's worker is alive, in the database's time; a running worker says so every
+     * {@link IngestWorkers#ALIVE_EVERY} so that the others know its claims are being worked on.
+     */
+    public void alive() throws SQLException {
+        inTransaction(c -> {
+            IngestWorkers.alive(c, worker);
+            return null;
+        });
+    }
+
+    /** Records that this store's worker stopped for good: its claims can be taken over at once. */
+    public void stopped() throws SQLException {
+        inTransaction(c -> {
+            IngestWorkers.stopped(c, worker);
+            return null;
         });
     }
 

@@ -475,6 +475,11 @@ public final class ConsoleTestSite {
                 yield w[1] + " wiped " + Files.exists(r.data().resolve(org.doorstep.sync.vault.WipeConfirmation.FILE));
             }
             case "cli" -> cli(Arrays.copyOfRange(w, 1, w.length));
+            case "kill-worker" -> {
+                // as a crash leaves it: the link drops without a goodbye and the signs of life stop
+                ingest.kill(w[1]);
+                yield w[1] + " killed";
+            }
             default -> throw new IllegalArgumentException("unknown command " + w[0]);
         };
     }

@@ -1,11 +1,14 @@
 package org.doorstep.hq.console.internal.parts;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.doorstep.hq.admin.AdminException;
 import org.doorstep.hq.admin.AdminSession;
 import org.doorstep.hq.admin.DeviceBoard;
+import org.doorstep.hq.admin.IngestWorkerView;
 import org.doorstep.hq.console.ConsoleIds;
 import org.doorstep.hq.console.internal.ConsoleAddon;
 import org.doorstep.hq.console.internal.ConsoleMessages;
@@ -16,6 +19,7 @@ import org.doorstep.hq.console.internal.model.Problems;
 import org.doorstep.hq.console.internal.model.StoreLocation;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -29,8 +33,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The status line: which store and who is signed in, when the board was last read, a busy bar with the name of the
- * background task running, and the board monitor's trouble (HQ's store out of reach), which it keeps retrying.
+ * The status line: which store and who is signed in, when the board was last read, how many ingest workers are
+ * running (a silent one named, in the problem style: while none runs, nothing the laptops send is taken in), a busy
+ * bar with the name of the background task running, and the board monitor's trouble (HQ's store out of reach), which
+ * it keeps retrying.
  */
 public class StatusLine {
 
@@ -41,11 +47,17 @@ public class StatusLine {
     @Inject
     private Work work;
 
+    @Inject
+    @Optional
+    private IStylingEngine styling;
+
     private StoreLocation location;
 
     private Formats formats;
     private Label connection;
     private Label boardText;
+    private Label ingest;
+    private String ingestClass = "";
     private ProgressBar busy;
     private Label task;
     private Label problem;
@@ -56,14 +68,19 @@ public class StatusLine {
     public void create(Composite parent) {
         formats = new Formats(m, Locale.getDefault(), ZoneId.systemDefault());
         Composite line = Ui.id(new Composite(parent, SWT.NONE), ConsoleIds.STATUS_LINE);
-        GridLayoutFactory.fillDefaults().numColumns(5).margins(12, 6).spacing(24, 0).applyTo(line);
+        // two rows, so that what needs attention (ingest, the monitor's trouble) is never pushed off the edge by a
+        // long store address: the first row is who and where (cut short, whole in its tooltip), the board and the busy
+        // bar; the second the ingest workers and the trouble
+        GridLayoutFactory.fillDefaults().numColumns(4).margins(12, 6).spacing(24, 4).applyTo(line);
         connection = Ui.id(new Label(line, SWT.NONE), ConsoleIds.STATUS_CONNECTION);
+        GridDataFactory.fillDefaults().grab(true, false).hint(0, SWT.DEFAULT).applyTo(connection);
         boardText = Ui.id(new Label(line, SWT.NONE), ConsoleIds.STATUS_BOARD);
         busy = Ui.id(new ProgressBar(line, SWT.INDETERMINATE), ConsoleIds.STATUS_BUSY);
         GridDataFactory.swtDefaults().hint(140, SWT.DEFAULT).applyTo(busy);
         task = new Label(line, SWT.NONE);
+        ingest = Ui.id(new Label(line, SWT.NONE), ConsoleIds.STATUS_INGEST);
         problem = Ui.css(Ui.id(new Label(line, SWT.NONE), ConsoleIds.STATUS_PROBLEM), "problem");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(problem);
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(problem);
         work.addListener(busyListener);
         showBusy();
         showConnection();
@@ -85,6 +102,7 @@ public class StatusLine {
             showConnection();
             if (s == null) {
                 boardText.setText("");
+                ingest.setText("");
             }
         }
     }
@@ -93,6 +111,7 @@ public class StatusLine {
     public void board(@Optional DeviceBoard board) {
         if (boardText != null && !boardText.isDisposed() && board != null) {
             boardText.setText(formats.format(m.status_board, board.devices().size(), formats.clock(board.readAt())));
+            showIngest(board);
             boardText.getParent().layout(true, true);
         }
     }
@@ -103,6 +122,32 @@ public class StatusLine {
             problem.setText(e == null ? "" : formats.format(m.status_boardProblem, Problems.headline(e, m, formats)));
             problem.getParent().layout(true, true);
         }
+    }
+
+    private void showIngest(DeviceBoard board) {
+        List<IngestWorkerView> running = board.workers(IngestWorkerView.State.ALIVE);
+        List<IngestWorkerView> silent = board.workers(IngestWorkerView.State.SILENT);
+        int total = running.size() + silent.size();
+        String text;
+        if (total == 0) {
+            text = m.status_ingestNone;
+        } else if (silent.isEmpty()) {
+            text = formats.format(m.status_ingest, running.size(), total);
+        } else {
+            String names = silent.stream().map(w -> formats.format(m.status_ingestWorkerSince, w.name(),
+                    w.lastSign().map(formats::clock).orElse(m.none))).collect(Collectors.joining(", "));
+            text = formats.format(m.status_ingestSilent, running.size(), total, names);
+        }
+        // both classes set the colour, so going from one to the other never leaves the old one behind
+        String cssClass = running.isEmpty() || !silent.isEmpty() ? "problem" : "good";
+        if (!cssClass.equals(ingestClass)) {
+            ingestClass = cssClass;
+            Ui.css(ingest, cssClass);
+            if (styling != null) {
+                styling.setClassname(ingest, cssClass);
+            }
+        }
+        ingest.setText(text);
     }
 
     private void showConnection() {

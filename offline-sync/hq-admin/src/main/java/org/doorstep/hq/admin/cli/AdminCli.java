@@ -45,6 +45,7 @@ import org.doorstep.hq.admin.DeviceView;
 import org.doorstep.hq.admin.EnrolmentGrant;
 import org.doorstep.hq.admin.HqAdmin;
 import org.doorstep.hq.admin.HqCaseState;
+import org.doorstep.hq.admin.IngestWorkerView;
 import org.doorstep.hq.admin.MediaImportResult;
 import org.doorstep.hq.admin.RejectView;
 import org.doorstep.hq.admin.RevocationResult;
@@ -81,6 +82,7 @@ public final class AdminCli {
               report [--device ID] [--from DAY] [--to DAY] [--csv FILE]
                                                          cases per day per device, capture and seal to receipt
               users | settings
+              workers                                    ingest workers: alive, silent (taken for dead) or stopped
             actions (admin):
               enrol DEVICE                               a one-time enrolment code
               revoke DEVICE --reason TEXT [--crl-reason key-compromise|affiliation-changed|superseded|
@@ -335,6 +337,10 @@ public final class AdminCli {
                 Args.parse(command, rest, NONE, NONE, NONE).positional(0, "");
                 return this::users;
             }
+            case "workers" -> {
+                Args.parse(command, rest, NONE, NONE, NONE).positional(0, "");
+                return this::workers;
+            }
             case "settings" -> {
                 Args.parse(command, rest, NONE, NONE, NONE).positional(0, "");
                 return this::settings;
@@ -576,6 +582,19 @@ public final class AdminCli {
                     Integer.toString(u.failedAttempts()), u.lockedUntil().map(this::time).orElse("-"), u.createdBy()));
         }
         table(List.of("user", "name", "role", "state", "failed attempts", "waits until", "created by"), rows);
+        return 0;
+    }
+
+    private int workers(AdminSession s) throws AdminException {
+        List<IngestWorkerView> workers = s.ingestWorkers();
+        List<List<String>> rows = new ArrayList<>();
+        for (IngestWorkerView w : workers) {
+            rows.add(List.of(w.name(), w.state().id(), w.lastSign().map(this::time).orElse("-")));
+        }
+        table(List.of("worker", "state", "last sign of life"), rows);
+        long alive = workers.stream().filter(w -> w.state() == IngestWorkerView.State.ALIVE).count();
+        out.println(workers.size() + " worker(s), " + alive + " alive" + (alive == 0
+                ? ": nothing the laptops send is stored until one runs" : ""));
         return 0;
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.doorstep.hq.admin.DeviceBoard;
 import org.doorstep.hq.admin.DeviceState;
 import org.doorstep.hq.admin.DeviceView;
+import org.doorstep.hq.admin.store.IngestWorkers;
 
 /**
  * Reads the device board from the store: the device CA's certificates, codes and revocations, the newest heartbeats,
@@ -195,7 +196,7 @@ public final class Devices {
         for (Row r : rows.values()) {
             devices.add(view(r));
         }
-        return new DeviceBoard(now, devices);
+        return new DeviceBoard(now, devices, IngestWorkers.read(c, now));
     }
 
     private static DeviceView view(Row r) {
@@ -223,7 +224,7 @@ public final class Devices {
                 "SELECT COUNT(*), MAX(stored_at) FROM packets", "SELECT COUNT(*), MAX(id) FROM rejects",
                 "SELECT COUNT(*), MAX(updated_at) FROM outbound_commands", "SELECT COUNT(*), MAX(updated_at) FROM device_states",
                 "SELECT COUNT(*), MAX(issued_seq) FROM ca_certificates", "SELECT COUNT(*) FROM ca_revocations",
-                "SELECT COUNT(*), MAX(issued_at), COUNT(used_at) FROM ca_codes")) {
+                "SELECT COUNT(*), MAX(issued_at), COUNT(used_at) FROM ca_codes", IngestWorkers.fingerprintSql())) {
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

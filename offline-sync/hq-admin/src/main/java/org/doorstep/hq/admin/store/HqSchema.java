@@ -25,12 +25,15 @@ import java.util.Objects;
  * {@code outbound_commands}, {@code hq_requests}, {@code case_facts}, {@code case_reviews}, {@code device_audit} (+ conflicts), the officer
  * in {@code heartbeats}, and indexes the console's queries need; the facts of cases stored before are derived from
  * their stored entries in the same step</li>
+ * <li>ingest workers' liveness: {@code ingest_workers} (each running worker's last sign of life, in the database's
+ * own time) and the worker holding a complete packet's claim ({@code inbound.claimed_by}), so that a packet claimed
+ * by a worker that died is taken over within seconds</li>
  * </ol>
  */
 public final class HqSchema {
 
     /** The schema this version writes. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** Schema 1, as HQ created it before versioning; never changed. */
     static final List<String> SCHEMA_1 = List.of("""
@@ -130,6 +133,11 @@ public final class HqSchema {
             "CREATE INDEX packets_stored_at ON packets(stored_at)",
             "CREATE INDEX rejects_device ON rejects(device_id)");
 
+    /** Schema 2 → 3: a dead ingest worker's claim on a packet is known for what it is. */
+    static final List<String> UPGRADE_TO_3 = List.of("""
+            CREATE TABLE ingest_workers (name VARCHAR(64) PRIMARY KEY, alive_at TIMESTAMP NOT NULL)""",
+            "ALTER TABLE inbound ADD COLUMN claimed_by VARCHAR(64)");
+
     /** One step: its DDL, then (optionally) work on the data, in the same transaction. */
     private record Step(List<String> ddl, DataWork data) {
     }
@@ -140,7 +148,8 @@ public final class HqSchema {
     }
 
     /** Step {@code i} takes the schema from version {@code i + 1} to {@code i + 2}. Append, never edit. */
-    private static final List<Step> UPGRADES = List.of(new Step(UPGRADE_TO_2, CaseIndex::backfill));
+    private static final List<Step> UPGRADES = List.of(new Step(UPGRADE_TO_2, CaseIndex::backfill),
+            new Step(UPGRADE_TO_3, null));
 
     private HqSchema() {
     }
