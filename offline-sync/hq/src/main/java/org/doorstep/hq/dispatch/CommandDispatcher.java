@@ -100,6 +100,8 @@ public final class CommandDispatcher implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CommandDispatcher.class.getName());
     private static final Duration SEEN_EVERY = Duration.ofSeconds(5);
+    /** At most this many queued, and this many unanswered, commands are looked at in one pass. */
+    static final int BATCH = 500;
 
     private final HqStore store;
     private final HqIdentity identity;
@@ -191,32 +193,35 @@ public final class CommandDispatcher implements AutoCloseable {
     }
 
     private void commands() throws SQLException {
+        Instant now = clock.instant();
+        // only laptops heard within the online window (and expired commands) come back: a broker would drop a
+        // command for a laptop without a session, and those of laptops that stay away must not fill the batch
         Map<String, List<CommandQueue.Entry>> byDevice = new LinkedHashMap<>();
-        for (CommandQueue.Entry e : store.transaction(c -> CommandQueue.queued(c, 500))) {
+        for (CommandQueue.Entry e : store.transaction(c -> CommandQueue.queued(c, now.minus(settings.onlineWindow()),
+                now, BATCH))) {
             byDevice.computeIfAbsent(e.deviceId(), d -> new ArrayList<>()).add(e);
         }
-        Instant now = clock.instant();
         for (List<CommandQueue.Entry> device : byDevice.values()) {
-            String id = device.get(0).deviceId();
-            boolean online = store.transaction(c -> CommandQueue.lastHeartbeat(c, id))
-                    .map(h -> Duration.between(h, now).compareTo(settings.onlineWindow()) <= 0).orElse(false);
             for (CommandQueue.Entry e : device) {
                 if (!now.isBefore(e.expiresAt())) {
                     send(e); // fails it as expired
                     continue;
                 }
-                if (!online || !send(e)) {
+                if (!send(e)) {
                     break; // its later commands wait, so the laptop sees the numbers in order
                 }
             }
         }
         for (CommandQueue.Entry e : store.transaction(c -> CommandQueue.unanswered(c, now.minus(settings.answerWait()),
-                200))) {
+                now, BATCH))) {
             republish(e, now);
         }
     }
 
-    /** Publishes an unanswered command again (same number) once its laptop has been heard since it last went. */
+    /**
+     * Publishes an unanswered command again (same number); {@link CommandQueue#unanswered} returns only those whose
+     * laptop has been heard since it last went, and expired ones, which fail here.
+     */
     private void republish(CommandQueue.Entry e, Instant now) throws SQLException {
         if (!now.isBefore(e.expiresAt())) {
             store.transaction(c -> {
@@ -225,10 +230,7 @@ public final class CommandDispatcher implements AutoCloseable {
             });
             return;
         }
-        Instant last = store.transaction(c -> CommandQueue.lastPublished(c, e.commandId()));
-        boolean heardSince = store.transaction(c -> CommandQueue.lastHeartbeat(c, e.deviceId()))
-                .map(h -> h.isAfter(last)).orElse(false);
-        if (!heardSince || e.sequence().isEmpty()) {
+        if (e.sequence().isEmpty()) {
             return;
         }
         try {

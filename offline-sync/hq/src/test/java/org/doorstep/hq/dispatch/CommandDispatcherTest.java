@@ -154,6 +154,74 @@ class CommandDispatcherTest {
         }
     }
 
+    /**
+     * At scale: more commands than one pass looks at, for laptops that stay away, some queued and some sent and never
+     * answered, never hold back those of a laptop that is online: its queued command goes out at the first pass after
+     * it is heard, and its unanswered one is published again once it is heard since. The laptops that stay away sort
+     * before it, so a batch taken in the order of device ids would hold none of its commands.
+     */
+    @Test
+    void commandsOfLaptopsThatStayAwayNeverHoldBackThoseOfALaptopThatIsOnline() throws Exception {
+        Moving clock = new Moving();
+        try (TestHq hq = new TestHq(dir.resolve("hq"))) {
+            TestHq.Device device = hq.enrol("zz-online");
+            List<Published> out = new ArrayList<>();
+            try (CommandDispatcher dispatcher = new CommandDispatcher(hq.database, hq.identity, hq.ca,
+                    (t, p) -> out.add(new Published(t, p)), crl -> { }, folder -> "", clock,
+                    CommandDispatcher.Settings.defaults());
+                    HqAdmin admin = HqAdmin.open(ConnectionSource.url(hq.database.url()),
+                            AdminOptions.defaults().withPasswordCost(1024, 1).withWaitForHq(Duration.ofMillis(200)), clock);
+                    HqStore store = hq.store("test")) {
+                int away = CommandDispatcher.BATCH + 100;
+                store.transaction(c -> {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_commands (device_id,"
+                            + " type, body, state, sequence, requested_by, requested_at, expires_at, sent_at, attempts,"
+                            + " updated_at) VALUES (?, 'WIPE', '{}', ?, ?, 'admin', ?, ?, ?, 1, ?)")) {
+                        java.sql.Timestamp then = java.sql.Timestamp.from(clock.now.minus(Duration.ofHours(1)));
+                        java.sql.Timestamp expires = java.sql.Timestamp.from(clock.now.plus(Duration.ofDays(30)));
+                        for (int i = 0; i < 2 * away; i++) {
+                            boolean sent = i % 2 == 1;
+                            ps.setString(1, String.format("away-%04d", i));
+                            ps.setString(2, sent ? "SENT" : "QUEUED");
+                            if (sent) {
+                                ps.setLong(3, 1);
+                            } else {
+                                ps.setNull(3, java.sql.Types.BIGINT);
+                            }
+                            ps.setTimestamp(4, then);
+                            ps.setTimestamp(5, expires);
+                            ps.setTimestamp(6, sent ? then : null);
+                            ps.setTimestamp(7, then);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    return null;
+                });
+                admin.createFirstAdmin("admin", "Admin", "a long password 1".toCharArray());
+                AdminSession s = admin.signIn("admin", "a long password 1".toCharArray());
+                CommandView wipe = s.wipe(device.id(), "stolen");
+
+                store.heartbeat(new Heartbeat(device.id(), 1, clock.now, 0, 0, Optional.empty(), "1", 1, 10), clock.now);
+                dispatcher.runOnce();
+                assertEquals(1, out.size(), "the online laptop's command went out at the first pass");
+                assertEquals(device.id(), SignedCommands.verify(out.get(0).payload(),
+                        hq.identity.signingCertificate().getPublicKey(), device.id(), d -> 0, clock).deviceId());
+                assertEquals(CommandView.State.SENT, state(s, wipe));
+
+                clock.now = clock.now.plus(Duration.ofMinutes(6));
+                store.heartbeat(new Heartbeat(device.id(), 2, clock.now, 0, 0, Optional.empty(), "1", 1, 10), clock.now);
+                dispatcher.runOnce();
+                assertEquals(2, out.size(), "heard since: its unanswered command was published again");
+                assertEquals(1, dispatcher.stats().republished());
+                assertTrue(out.stream().allMatch(p -> p.topic().contains(device.id())), "nothing went to a laptop away");
+                List<CommandView> all = s.commands(null, 3 * away);
+                assertEquals(away, all.stream().filter(c -> c.deviceId().startsWith("away-")
+                        && c.state() == CommandView.State.QUEUED).count(), "the away laptops' commands still wait");
+            }
+        }
+    }
+
     private static CommandView.State state(AdminSession s, CommandView command) throws Exception {
         return s.commands(command.deviceId(), 20).stream().filter(c -> c.id() == command.id()).findFirst().orElseThrow()
                 .state();

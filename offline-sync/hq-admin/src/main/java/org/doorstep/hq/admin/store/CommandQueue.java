@@ -89,16 +89,29 @@ public final class CommandQueue {
                 : list(c, "WHERE device_id = ? ORDER BY command_id DESC", List.of(deviceId), max);
     }
 
-    /** Queued commands, each device's in the order they were queued: what the dispatcher sends next. */
-    public static List<Entry> queued(Connection c, int max) throws SQLException {
-        return list(c, "WHERE state = 'QUEUED' ORDER BY device_id, command_id", List.of(), max);
+    /**
+     * Queued commands the dispatcher can act on now, each device's in the order they were queued: those of laptops
+     * heard since {@code onlineSince} (to send) and those expired by {@code now} (to fail). Commands of laptops that
+     * stay away are left out in the query, so however many there are they never fill the {@code max} and hold back
+     * those of laptops that are online.
+     */
+    public static List<Entry> queued(Connection c, Instant onlineSince, Instant now, int max) throws SQLException {
+        return list(c, "WHERE state = 'QUEUED' AND (expires_at <= ? OR device_id IN (SELECT h.device_id FROM heartbeats h"
+                + " WHERE h.received_at >= ?)) ORDER BY device_id, command_id",
+                List.of(Timestamp.from(now), Timestamp.from(onlineSince)), max);
     }
 
-    /** Sent commands the laptop has not answered, published last before {@code before}: candidates to publish again. */
-    public static List<Entry> unanswered(Connection c, Instant before, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT command_id FROM outbound_commands WHERE state = 'SENT'"
-                + " AND updated_at < ? ORDER BY device_id, command_id")) {
+    /**
+     * Sent commands the laptop has not answered, published last before {@code before}, that are worth publishing again
+     * (their laptop has been heard since: the answer was lost, not the laptop) or failing (expired by {@code now}).
+     * The others are left out in the query, for the same reason as in {@link #queued}.
+     */
+    public static List<Entry> unanswered(Connection c, Instant before, Instant now, int max) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.command_id FROM outbound_commands o"
+                + " WHERE o.state = 'SENT' AND o.updated_at < ? AND (o.expires_at <= ? OR EXISTS (SELECT 1 FROM heartbeats h"
+                + " WHERE h.device_id = o.device_id AND h.received_at > o.updated_at)) ORDER BY o.device_id, o.command_id")) {
             ps.setTimestamp(1, Timestamp.from(before));
+            ps.setTimestamp(2, Timestamp.from(now));
             ps.setMaxRows(Math.max(1, max));
             List<Entry> all = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -107,16 +120,6 @@ public final class CommandQueue {
                 }
             }
             return all;
-        }
-    }
-
-    /** When a command was last published (its first sending, or a later one). */
-    public static Instant lastPublished(Connection c, long commandId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT updated_at FROM outbound_commands WHERE command_id = ?")) {
-            ps.setLong(1, commandId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getTimestamp(1).toInstant() : Instant.EPOCH;
-            }
         }
     }
 
@@ -139,16 +142,6 @@ public final class CommandQueue {
             ps.setTimestamp(3, Timestamp.from(at));
             ps.setLong(4, commandId);
             ps.executeUpdate();
-        }
-    }
-
-    /** When HQ last heard a heartbeat from the device, if ever. */
-    public static Optional<Instant> lastHeartbeat(Connection c, String deviceId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT received_at FROM heartbeats WHERE device_id = ?")) {
-            ps.setString(1, deviceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-            }
         }
     }
 
