@@ -122,6 +122,8 @@ public final class ConsoleIds {
     public static final String USERS_ADD = "users.add";
     public static final String USERS_NEW_ROLE = "users.newRole";
     public static final String USERS_SET_ROLE = "users.setRole";
+    public static final String USERS_DISABLE = "users.disable";
+    public static final String USERS_ENABLE = "users.enable";
     public static final String USERS_NOTE = "users.note";
 
     private ConsoleIds() {

@@ -218,6 +218,23 @@ class ConsoleFleetTest {
             Drive.click(ui, ConsoleIds.USERS_ADD);
             closeDone(ui, "watcher 已添加，角色：只读查看员。");
             ui.waitUntil("the viewer is listed", () -> Drive.column(users, 0).contains(VIEWER));
+
+            // a user who leaves is disabled: the row says so, and only enabling is offered for it
+            Drive.type(ui, ConsoleIds.USERS_ID, "leaver");
+            Drive.type(ui, ConsoleIds.USERS_NAME, "调离人员");
+            Drive.type(ui, ConsoleIds.USERS_PASSWORD, VIEWER_PASSWORD);
+            Drive.type(ui, ConsoleIds.USERS_PASSWORD_AGAIN, VIEWER_PASSWORD);
+            Drive.choose(ui, ConsoleIds.USERS_ROLE, "只读查看员");
+            Drive.click(ui, ConsoleIds.USERS_ADD);
+            closeDone(ui, "leaver 已添加，角色：只读查看员。");
+            ui.waitUntil("the leaver is listed", () -> Drive.column(users, 0).contains("leaver"));
+            Drive.select(ui, ConsoleIds.USERS_TABLE, 0, "leaver");
+            assertTrue(ui.get(ConsoleIds.USERS_DISABLE, Button.class).isEnabled());
+            assertFalse(ui.get(ConsoleIds.USERS_ENABLE, Button.class).isEnabled());
+            Drive.click(ui, ConsoleIds.USERS_DISABLE);
+            closeDone(ui, "leaver 已停用：不能再登录，仍在登录中的会话也不能再执行任何操作。");
+            ui.waitUntil("the leaver's row says disabled", () -> users.getItemCount() == 3 && java.util.Arrays.stream(
+                    users.getItems()).anyMatch(i -> i.getText(0).equals("leaver") && i.getText(2).endsWith("· 已停用")));
             Screenshots.capture(shell, "06-users");
 
             Drive.click(ui, ConsoleIds.NAV_SIGN_OUT);
@@ -572,7 +589,7 @@ class ConsoleFleetTest {
             ui.waitUntil("the administrators' trail is listed", () -> rows(entries).stream()
                     .anyMatch(r -> r[3].equals("EXPORT")));
             List<String> actions = rows(entries).stream().map(r -> r[3]).distinct().toList();
-            for (String action : List.of("SIGN_IN", "USER_ADDED", "ENROL", "WORK_ORDER", "WIPE", "APPROVE", "RETURN",
+            for (String action : List.of("SIGN_IN", "USER_ADDED", "USER_DISABLED", "ENROL", "WORK_ORDER", "WIPE", "APPROVE", "RETURN",
                     "RESEND", "REVOKE", "EXPORT")) {
                 assertTrue(actions.contains(action), action + " is in the administrators' trail: " + actions);
             }

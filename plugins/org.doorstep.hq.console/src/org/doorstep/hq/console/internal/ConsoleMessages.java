@@ -406,4 +406,10 @@ public class ConsoleMessages {
     public String users_added_text;
     public String users_roleSet_heading;
     public String users_roleSet_text;
+    public String users_disable;
+    public String users_enable;
+    public String users_disabledNow_heading;
+    public String users_disabledNow_text;
+    public String users_enabledNow_heading;
+    public String users_enabledNow_text;
 }

@@ -550,6 +550,36 @@ public final class AdminSession {
         }, u -> "now " + newRole.id());
     }
 
+    /**
+     * Disables a user (who can no longer sign in, and whose open sessions can no longer act) or enables one again.
+     * Nobody disables their own account, and the last administrator who can sign in stays enabled.
+     */
+    public UserView setDisabled(String otherUserId, boolean disable) throws AdminException {
+        return act(disable ? "USER_DISABLED" : "USER_ENABLED", otherUserId, c -> {
+            UserView u = users(c).stream().filter(x -> x.userId().equals(otherUserId)).findFirst().orElseThrow(
+                    () -> new AdminException(AdminException.Kind.NOT_FOUND, "there is no user " + otherUserId));
+            if (u.disabled() == disable) {
+                throw new AdminException(AdminException.Kind.CONFLICT, otherUserId + " is "
+                        + (disable ? "disabled" : "enabled") + " already");
+            }
+            if (disable && otherUserId.equals(userId)) {
+                throw new AdminException(AdminException.Kind.CONFLICT, "nobody disables their own account");
+            }
+            if (disable && u.role() == Role.ADMIN
+                    && users(c).stream().filter(x -> x.role() == Role.ADMIN && !x.disabled()).count() <= 1) {
+                throw new AdminException(AdminException.Kind.CONFLICT, otherUserId + " is the last administrator");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE admin_users SET disabled = ?, updated_at = ? WHERE user_id = ?")) {
+                ps.setInt(1, disable ? 1 : 0);
+                ps.setTimestamp(2, Timestamp.from(admin.clock.instant()));
+                ps.setString(3, otherUserId);
+                ps.executeUpdate();
+            }
+            return users(c).stream().filter(x -> x.userId().equals(otherUserId)).findFirst().orElseThrow();
+        }, u -> u.disabled() ? "disabled" : "enabled");
+    }
+
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
     @FunctionalInterface
@@ -575,6 +605,7 @@ public final class AdminSession {
         }
         try {
             return admin.db.tx(c -> {
+                stillMayAct(c);
                 T result = work.run(c);
                 AdminAuditLog.append(c, admin.clock.instant(), userId, action, t, describe.of(result), "done");
                 return result;
@@ -590,6 +621,26 @@ public final class AdminSession {
                 e.addSuppressed(again);
             }
             throw e;
+        }
+    }
+
+    /**
+     * The signed-in user as the store has them now, in the action's own transaction: a user disabled or made a viewer
+     * since signing in can no longer act, even through a session that is still open.
+     */
+    private void stillMayAct(Connection c) throws SQLException, AdminException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT role, disabled FROM admin_users WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getInt(2) != 0) {
+                    throw new AdminException(AdminException.Kind.FORBIDDEN, userId
+                            + " has been disabled since signing in: sign in again as another administrator");
+                }
+                if (!Role.ADMIN.id().equals(rs.getString(1))) {
+                    throw new AdminException(AdminException.Kind.FORBIDDEN, userId
+                            + " has been made a viewer since signing in: only administrators may do this");
+                }
+            }
         }
     }
 

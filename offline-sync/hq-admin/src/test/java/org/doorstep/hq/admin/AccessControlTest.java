@@ -119,7 +119,8 @@ class AccessControlTest {
                 Map.entry("WORK_ORDER", () -> viewer.dispatchWorkOrder("dev-1", order)),
                 Map.entry("IMPORT_MEDIA", () -> viewer.importMedia(dir)),
                 Map.entry("USER_ADDED", () -> viewer.addUser("qian", "Qian", Role.ADMIN, "a long password 2".toCharArray())),
-                Map.entry("ROLE_CHANGED", () -> viewer.setRole("zhao", Role.ADMIN)));
+                Map.entry("ROLE_CHANGED", () -> viewer.setRole("zhao", Role.ADMIN)),
+                Map.entry("USER_DISABLED", () -> viewer.setDisabled("admin", true)));
         for (Map.Entry<String, Executable> a : actions.entrySet()) {
             AdminException e = assertThrows(AdminException.class, a.getValue(), a.getKey());
             assertEquals(AdminException.Kind.FORBIDDEN, e.kind(), a.getKey());
@@ -130,6 +131,58 @@ class AccessControlTest {
                 .filter(e -> e.userId().equals("zhao") && e.outcome().equals("refused")).toList();
         assertEquals(actions.keySet(), new java.util.HashSet<>(refused.stream().map(AdminAuditEntry::action).toList()),
                 "every refusal is in the trail");
+        assertTrue(admin.verifyAdminAudit().intact());
+    }
+
+    /**
+     * A user who leaves is disabled: they can no longer sign in, and a session they still have open can no longer act
+     * (checked in each action's own transaction); the same holds for an administrator made a viewer. Nobody disables
+     * themselves; enabling again restores sign-in. Every step, refusals included, is in the trail.
+     */
+    @Test
+    void aDisabledUserCanNeitherSignInNorActThroughASessionStillOpen() throws Exception {
+        AdminSession admin = store.firstAdmin();
+        admin.addUser("qian", "Qian Admin", Role.ADMIN, "admin password 2".toCharArray());
+        admin.addUser("sun", "Sun Admin", Role.ADMIN, "admin password 3".toCharArray());
+        AdminSession qian = store.admin.signIn("qian", "admin password 2".toCharArray());
+        AdminSession sun = store.admin.signIn("sun", "admin password 3".toCharArray());
+
+        assertTrue(admin.setDisabled("qian", true).disabled());
+        AdminException signIn = assertThrows(AdminException.class,
+                () -> store.admin.signIn("qian", "admin password 2".toCharArray()));
+        assertEquals(AdminException.Kind.SIGN_IN, signIn.kind());
+        Map<String, Long> before = store.counts(false);
+        AdminException act = assertThrows(AdminException.class, () -> qian.enrol("dev-9"));
+        assertEquals(AdminException.Kind.FORBIDDEN, act.kind());
+        assertTrue(act.getMessage().contains("qian has been disabled since signing in"), act.getMessage());
+        assertEquals(before, store.counts(false), "the refused action changed nothing");
+
+        admin.setRole("sun", Role.VIEWER);
+        AdminException demoted = assertThrows(AdminException.class, () -> sun.wipe("dev-9", "lost"));
+        assertEquals(AdminException.Kind.FORBIDDEN, demoted.kind());
+        assertTrue(demoted.getMessage().contains("sun has been made a viewer since signing in"), demoted.getMessage());
+
+        AdminException self = assertThrows(AdminException.class, () -> admin.setDisabled("admin", true));
+        assertEquals(AdminException.Kind.CONFLICT, self.kind());
+        AdminException twice = assertThrows(AdminException.class, () -> admin.setDisabled("qian", true));
+        assertEquals(AdminException.Kind.CONFLICT, twice.kind());
+        AdminException nobody = assertThrows(AdminException.class, () -> admin.setDisabled("nobody", true));
+        assertEquals(AdminException.Kind.NOT_FOUND, nobody.kind());
+
+        assertFalse(admin.setDisabled("qian", false).disabled());
+        AdminSession back = store.admin.signIn("qian", "admin password 2".toCharArray());
+        // two administrators can sign in (sun is a viewer now): one may disable the other, who then cannot act
+        assertTrue(back.setDisabled("admin", true).disabled());
+        assertEquals(AdminException.Kind.FORBIDDEN,
+                assertThrows(AdminException.class, () -> admin.setRole("sun", Role.ADMIN)).kind());
+
+        List<AdminAuditEntry> trail = admin.adminAudit(1, 1000);
+        assertTrue(trail.stream().anyMatch(e -> e.userId().equals("admin") && e.action().equals("USER_DISABLED")
+                && e.target().equals("qian") && e.outcome().equals("done")), trail.toString());
+        assertTrue(trail.stream().anyMatch(e -> e.userId().equals("qian") && e.action().equals("ENROL")
+                && e.outcome().equals("refused")), trail.toString());
+        assertTrue(trail.stream().anyMatch(e -> e.userId().equals("sun") && e.action().equals("WIPE")
+                && e.outcome().equals("refused")), trail.toString());
         assertTrue(admin.verifyAdminAudit().intact());
     }
 

@@ -135,6 +135,8 @@ class AdminCliTest {
         refused(1, "is not a folder", false, db("import-media", dir.resolve("no-stick").toString()));
         refused(1, "a role is admin or viewer", false, db("user-add", "bob", "--name", "Bob", "--role", "king"));
         refused(1, "user-role takes a user id and a role", false, db("user-role", "bob"));
+        refused(1, "user-disable takes a user id", false, db("user-disable"));
+        refused(1, "user-enable takes a user id", false, db("user-enable", "bob", "carol"));
     }
 
     @Test
@@ -159,6 +161,7 @@ class AdminCliTest {
         refused(1, "HQ rejected no packet", true, db("resend", UUID.randomUUID().toString()));
         refused(1, "reason: a returned case needs a reason", true, db("return", UUID.randomUUID().toString(), "--reason",
                 " "));
+        refused(1, "there is no user bob", true, db("user-disable", "bob"));
         env.put("DOORSTEP_HQ_NEW_PASSWORD", "short");
         refused(1, "a password has 12 to 1024 characters", true, db("user-add", "bob", "--name", "Bob", "--role", "viewer"));
         // every refusal after sign-in is in the trail
@@ -196,6 +199,15 @@ class AdminCliTest {
         assertEquals(0, workers.exit(), workers.err());
         assertTrue(workers.out().contains("0 worker(s), 0 alive: nothing the laptops send is stored until one runs"),
                 workers.out());
+        // zhao leaves: disabled by the administrator, zhao can no longer sign in
+        env.put("DOORSTEP_HQ_USER", "admin");
+        env.put("DOORSTEP_HQ_PASSWORD", new String(Store.ADMIN_PASSWORD));
+        Run disabled = run(db("user-disable", "zhao"));
+        assertEquals(0, disabled.exit(), disabled.err());
+        assertEquals("zhao is disabled: it can no longer sign in or act", disabled.out().strip());
+        env.put("DOORSTEP_HQ_USER", "zhao");
+        env.put("DOORSTEP_HQ_PASSWORD", "viewer password 1");
+        assertEquals(2, run(db("devices")).exit(), "a disabled user's sign-in is refused");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 
@@ -112,7 +113,7 @@ public class StatusLine {
         if (boardText != null && !boardText.isDisposed() && board != null) {
             boardText.setText(formats.format(m.status_board, board.devices().size(), formats.clock(board.readAt())));
             showIngest(board);
-            boardText.getParent().layout(true, true);
+            relayout(boardText, ingest);
         }
     }
 
@@ -120,7 +121,7 @@ public class StatusLine {
     public void trouble(@Optional @Named(ConsoleAddon.BOARD_PROBLEM) AdminException e) {
         if (problem != null && !problem.isDisposed()) {
             problem.setText(e == null ? "" : formats.format(m.status_boardProblem, Problems.headline(e, m, formats)));
-            problem.getParent().layout(true, true);
+            relayout(problem);
         }
     }
 
@@ -150,12 +151,20 @@ public class StatusLine {
         ingest.setText(text);
     }
 
+    /**
+     * Lays out again from the shell down, told which label changed: a text that needs the second row, or a taller one,
+     * makes the window's bottom trim taller instead of being cut off at the window's edge.
+     */
+    private static void relayout(Control... changed) {
+        changed[0].getShell().layout(changed, SWT.NONE);
+    }
+
     private void showConnection() {
         String store = location == null ? "" : shorten(location.url().orElse(m.none));
         connection.setText(session == null ? formats.format(m.status_signedOut, store)
                 : formats.format(m.status_signedIn, session.userId(), formats.role(session.role()), store));
         connection.setToolTipText(location == null ? null : location.url().orElse(null));
-        connection.getParent().layout(true, true);
+        relayout(connection);
     }
 
     /** A long URL with its middle left out: the host, port and the database's name are what tell stores apart. */
@@ -169,7 +178,7 @@ public class StatusLine {
         }
         busy.setVisible(work.busy());
         task.setText(work.busy() ? work.task() : "");
-        task.getParent().layout(true, true);
+        relayout(task);
     }
 
     @PreDestroy

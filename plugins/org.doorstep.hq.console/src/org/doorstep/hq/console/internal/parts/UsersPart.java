@@ -52,10 +52,14 @@ public class UsersPart extends AreaPart {
                 m.users_col_failures, m.users_col_locked, m.users_col_created);
         table.addListener(SWT.Selection, e -> updateActions());
         Composite change = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).spacing(12, 0).applyTo(change);
+        GridLayoutFactory.fillDefaults().numColumns(5).spacing(12, 0).applyTo(change);
         Ui.label(change, m.users_newRole);
         newRole = action(Ui.combo(change, ConsoleIds.USERS_NEW_ROLE, roleNames()), () -> selected().isPresent());
         action(Ui.button(change, ConsoleIds.USERS_SET_ROLE, m.users_setRole, this::setRole), () -> selected().isPresent());
+        action(Ui.button(change, ConsoleIds.USERS_DISABLE, m.users_disable, () -> setDisabled(true)),
+                () -> selected().map(u -> !u.disabled()).orElse(false));
+        action(Ui.button(change, ConsoleIds.USERS_ENABLE, m.users_enable, () -> setDisabled(false)),
+                () -> selected().map(UserView::disabled).orElse(false));
 
         Ui.subheading(parent, m.users_addHeading);
         Composite form = new Composite(parent, SWT.NONE);
@@ -100,6 +104,8 @@ public class UsersPart extends AreaPart {
     }
 
     private void fill(List<UserView> list) {
+        // the user just changed stays selected (GTK would otherwise select the first row, the signed-in user)
+        Optional<String> keep = selected().map(UserView::userId);
         users = list;
         table.removeAll();
         for (UserView u : list) {
@@ -108,6 +114,12 @@ public class UsersPart extends AreaPart {
                 formats.time(u.lockedUntil()), formats.time(u.createdAt()) + " · " + u.createdBy()});
         }
         Ui.pack(table);
+        table.deselectAll();
+        for (int i = 0; i < list.size(); i++) {
+            if (keep.isPresent() && list.get(i).userId().equals(keep.get())) {
+                table.setSelection(i);
+            }
+        }
         updateActions();
     }
 
@@ -139,6 +151,18 @@ public class UsersPart extends AreaPart {
             MessageBox.done(root.getShell(), m, formats, m.users_added_heading,
                     formats.format(m.users_added_text, added.userId(), formats.role(added.role())));
             load();
+        });
+    }
+
+    private void setDisabled(boolean disable) {
+        selected().ifPresent(u -> {
+            var current = session;
+            call(m.users_busy, () -> current.setDisabled(u.userId(), disable), changed -> {
+                MessageBox.done(root.getShell(), m, formats, disable ? m.users_disabledNow_heading
+                        : m.users_enabledNow_heading, formats.format(disable ? m.users_disabledNow_text
+                                : m.users_enabledNow_text, changed.userId()));
+                load();
+            });
         });
     }
 

@@ -97,6 +97,7 @@ public final class AdminCli {
               import-media FOLDER                        the HQ service imports laptops' exports and wipe proofs
               user-add ID --name NAME --role admin|viewer    (its password: DOORSTEP_HQ_NEW_PASSWORD or stdin)
               user-role ID admin|viewer
+              user-disable ID | user-enable ID           a disabled user can no longer sign in, nor act if signed in
             exit: 0 done, 1 bad input or not found, 2 refused, 3 audit trail broken, 4 store or HQ service
             unavailable, 5 internal error""";
 
@@ -438,6 +439,18 @@ public final class AdminCli {
                 return s -> {
                     UserView u = s.setRole(id, role);
                     out.println(u.userId() + " is now " + u.role().id());
+                    return 0;
+                };
+            }
+            case "user-disable", "user-enable" -> {
+                Args a = Args.parse(command, rest, NONE, NONE, NONE);
+                a.positional(1, "a user id");
+                String id = a.positional.get(0);
+                boolean disable = command.equals("user-disable");
+                return s -> {
+                    UserView u = s.setDisabled(id, disable);
+                    out.println(u.userId() + " is " + (u.disabled() ? "disabled: it can no longer sign in or act"
+                            : "enabled again"));
                     return 0;
                 };
             }
