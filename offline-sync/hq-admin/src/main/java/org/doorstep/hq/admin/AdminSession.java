@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.doorstep.hq.admin.internal.Bodies;
 import org.doorstep.hq.admin.internal.Cases;
+import org.doorstep.hq.admin.internal.Db;
 import org.doorstep.hq.admin.internal.DeviceAuditCheck;
 import org.doorstep.hq.admin.internal.Devices;
 import org.doorstep.hq.admin.internal.Views;
@@ -77,7 +78,7 @@ public final class AdminSession {
 
     /** The device board: every laptop with its state, officers, last heartbeat, backlog, versions and counts. */
     public DeviceBoard devices() throws AdminException {
-        return admin.db.tx(c -> admin.devices.board(c, admin.clock.instant()));
+        return read(c -> admin.devices.board(c, admin.clock.instant()));
     }
 
     /**
@@ -85,7 +86,7 @@ public final class AdminSession {
      * laptops send waits at the broker and nothing is stored or receipted.
      */
     public List<IngestWorkerView> ingestWorkers() throws AdminException {
-        return admin.db.tx(c -> IngestWorkers.read(c, admin.clock.instant()));
+        return read(c -> IngestWorkers.read(c, admin.clock.instant()));
     }
 
     public Optional<DeviceView> device(String deviceId) throws AdminException {
@@ -100,7 +101,7 @@ public final class AdminSession {
      * ({@code Display.asyncExec}) and never blocks in the callback. Close the monitor to stop it.
      */
     public BoardMonitor watchBoard(Duration every, Consumer<DeviceBoard> listener, Consumer<AdminException> errors) {
-        return BoardMonitor.start(admin, every, listener, errors);
+        return BoardMonitor.start(admin, this, every, listener, errors);
     }
 
     /** Stored cases by device, day and state, newest first. */
@@ -109,13 +110,13 @@ public final class AdminSession {
         if (query.deviceId().isPresent()) {
             requireDeviceId(query.deviceId().get());
         }
-        return admin.db.tx(c -> Cases.list(c, query, admin.options.zone()));
+        return read(c -> Cases.list(c, query, admin.options.zone()));
     }
 
     /** A stored case by its packet id. */
     public CaseView caseOf(UUID packetId) throws AdminException {
         Objects.requireNonNull(packetId, "packetId");
-        return admin.db.tx(c -> Cases.byPacket(c, packetId)).orElseThrow(() -> new AdminException(
+        return read(c -> Cases.byPacket(c, packetId)).orElseThrow(() -> new AdminException(
                 AdminException.Kind.NOT_FOUND, "HQ holds no case in packet " + packetId));
     }
 
@@ -125,7 +126,7 @@ public final class AdminSession {
             throw new AdminException(AdminException.Kind.INPUT, "a case is named by its id or the first 8 or more"
                     + " characters of it (letters, digits, '-')");
         }
-        List<CaseView> found = admin.db.tx(c -> Cases.byCaseId(c, caseIdOrPrefix));
+        List<CaseView> found = read(c -> Cases.byCaseId(c, caseIdOrPrefix));
         if (found.isEmpty()) {
             throw new AdminException(AdminException.Kind.NOT_FOUND, "HQ holds no case " + caseIdOrPrefix);
         }
@@ -149,7 +150,7 @@ public final class AdminSession {
             requireDeviceId(deviceId.get());
         }
         requireLimit(limit);
-        return admin.db.tx(c -> Cases.rejects(c, deviceId, limit));
+        return read(c -> Cases.rejects(c, deviceId, limit));
     }
 
     /** Commands, newest first, of one device or (null) of all. */
@@ -158,14 +159,14 @@ public final class AdminSession {
             requireDeviceId(deviceId);
         }
         requireLimit(limit);
-        return admin.db.tx(c -> CommandQueue.ofDevice(c, deviceId, limit).stream().map(Views::command).toList());
+        return read(c -> CommandQueue.ofDevice(c, deviceId, limit).stream().map(Views::command).toList());
     }
 
     /** A laptop's audit trail as HQ holds it, from {@code fromSeq}, at most {@code max} entries. */
     public List<DeviceAuditEntry> deviceAudit(String deviceId, long fromSeq, int max) throws AdminException {
         requireDeviceId(deviceId);
         requireLimit(max);
-        return admin.db.tx(c -> {
+        return read(c -> {
             List<DeviceAuditEntry> all = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, at_ms, officer_id, action, case_id, detail, source"
                     + " FROM device_audit WHERE device_id = ? AND seq >= ? ORDER BY seq")) {
@@ -186,12 +187,12 @@ public final class AdminSession {
     /** Verifies a laptop's trail: every entry's hash and device signature, the chain, gaps listed apart. */
     public AuditCheck verifyDeviceAudit(String deviceId) throws AdminException {
         requireDeviceId(deviceId);
-        return admin.db.tx(c -> DeviceAuditCheck.verify(c, deviceId));
+        return read(c -> DeviceAuditCheck.verify(c, deviceId));
     }
 
     /** The devices that have sent any audit entries. */
     public List<String> auditedDevices() throws AdminException {
-        return admin.db.tx(c -> {
+        return read(c -> {
             List<String> all = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT device_id FROM device_audit ORDER BY device_id");
                     ResultSet rs = ps.executeQuery()) {
@@ -206,12 +207,12 @@ public final class AdminSession {
     /** The administrators' trail from {@code fromSeq}. */
     public List<AdminAuditEntry> adminAudit(long fromSeq, int max) throws AdminException {
         requireLimit(max);
-        return admin.db.tx(c -> AdminAuditLog.read(c, fromSeq, max).stream().map(e -> new AdminAuditEntry(e.seq(), e.at(),
+        return read(c -> AdminAuditLog.read(c, fromSeq, max).stream().map(e -> new AdminAuditEntry(e.seq(), e.at(),
                 e.userId(), e.action(), e.target(), e.detail(), e.outcome())).toList());
     }
 
     public AuditCheck verifyAdminAudit() throws AdminException {
-        return admin.db.tx(c -> {
+        return read(c -> {
             AdminAuditLog.Report r = AdminAuditLog.verify(c);
             return new AuditCheck("administrators", r.entries(), r.headSeq(), r.problems(), List.of());
         });
@@ -227,22 +228,22 @@ public final class AdminSession {
             throw new AdminException(AdminException.Kind.INPUT, "the last day " + to.get() + " is before the first "
                     + from.get());
         }
-        return admin.db.tx(c -> Cases.report(c, deviceId, from, to, admin.options.zone()));
+        return read(c -> Cases.report(c, deviceId, from, to, admin.options.zone()));
     }
 
     public List<UserView> users() throws AdminException {
-        return admin.db.tx(AdminSession::users);
+        return read(AdminSession::users);
     }
 
     /** What the HQ service published: suite, CA fingerprint, enrolment and broker addresses, CRL state. */
     public Map<String, String> hqSettings() throws AdminException {
-        return admin.db.tx(HqSettings::all);
+        return read(HqSettings::all);
     }
 
     /** Records in the administrators' trail that this user exported {@code what} ({@code rows} rows). */
     public void recordExport(String what, long rows) throws AdminException {
         String w = Bodies.text(what, "what was exported", 200, false);
-        admin.db.tx(c -> {
+        read(c -> {
             AdminAuditLog.append(c, admin.clock.instant(), userId, "EXPORT", w, rows + " rows", "done");
             return null;
         });
@@ -624,23 +625,36 @@ public final class AdminSession {
         }
     }
 
+    /** Reads in one transaction, after checking that this user has not been disabled since signing in. */
+    private <T> T read(Db.Work<T> work) throws AdminException {
+        return admin.db.tx(c -> {
+            stillEnabled(c);
+            return work.run(c);
+        });
+    }
+
     /**
-     * The signed-in user as the store has them now, in the action's own transaction: a user disabled or made a viewer
-     * since signing in can no longer act, even through a session that is still open.
+     * The signed-in user as the store has them now, in the caller's transaction: a user disabled since signing in can
+     * neither read nor act, even through a session that is still open. Their role is returned.
      */
-    private void stillMayAct(Connection c) throws SQLException, AdminException {
+    String stillEnabled(Connection c) throws SQLException, AdminException {
         try (PreparedStatement ps = c.prepareStatement("SELECT role, disabled FROM admin_users WHERE user_id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || rs.getInt(2) != 0) {
                     throw new AdminException(AdminException.Kind.FORBIDDEN, userId
-                            + " has been disabled since signing in: sign in again as another administrator");
+                            + " has been disabled since signing in: sign in again as another user");
                 }
-                if (!Role.ADMIN.id().equals(rs.getString(1))) {
-                    throw new AdminException(AdminException.Kind.FORBIDDEN, userId
-                            + " has been made a viewer since signing in: only administrators may do this");
-                }
+                return rs.getString(1);
             }
+        }
+    }
+
+    /** As {@link #stillEnabled}, and the user must still be an administrator: checked in each action's transaction. */
+    private void stillMayAct(Connection c) throws SQLException, AdminException {
+        if (!Role.ADMIN.id().equals(stillEnabled(c))) {
+            throw new AdminException(AdminException.Kind.FORBIDDEN, userId
+                    + " has been made a viewer since signing in: only administrators may do this");
         }
     }
 

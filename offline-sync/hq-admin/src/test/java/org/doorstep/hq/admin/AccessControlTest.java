@@ -135,9 +135,10 @@ class AccessControlTest {
     }
 
     /**
-     * A user who leaves is disabled: they can no longer sign in, and a session they still have open can no longer act
-     * (checked in each action's own transaction); the same holds for an administrator made a viewer. Nobody disables
-     * themselves; enabling again restores sign-in. Every step, refusals included, is in the trail.
+     * A user who leaves is disabled: they can no longer sign in, and a session they still have open can neither read
+     * nor act (checked in each call's own transaction), nor get boards from its monitor; an administrator made a viewer
+     * can no longer act. Nobody disables themselves; enabling again restores sign-in. Every step, refusals included,
+     * is in the trail.
      */
     @Test
     void aDisabledUserCanNeitherSignInNorActThroughASessionStillOpen() throws Exception {
@@ -146,8 +147,18 @@ class AccessControlTest {
         admin.addUser("sun", "Sun Admin", Role.ADMIN, "admin password 3".toCharArray());
         AdminSession qian = store.admin.signIn("qian", "admin password 2".toCharArray());
         AdminSession sun = store.admin.signIn("sun", "admin password 3".toCharArray());
+        List<AdminException> monitorErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<DeviceBoard> boards = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        assertTrue(admin.setDisabled("qian", true).disabled());
+        try (BoardMonitor monitor = qian.watchBoard(java.time.Duration.ofMillis(100), boards::add, monitorErrors::add)) {
+            awaitTrue("qian's board monitor delivered the board", () -> !boards.isEmpty());
+            assertTrue(admin.setDisabled("qian", true).disabled());
+            awaitTrue("qian's board monitor is refused", () -> !monitorErrors.isEmpty());
+            assertEquals(AdminException.Kind.FORBIDDEN, monitorErrors.get(0).kind());
+        }
+        AdminException read = assertThrows(AdminException.class, qian::devices, "an open session reads no more");
+        assertEquals(AdminException.Kind.FORBIDDEN, read.kind());
+        assertTrue(read.getMessage().contains("qian has been disabled since signing in"), read.getMessage());
         AdminException signIn = assertThrows(AdminException.class,
                 () -> store.admin.signIn("qian", "admin password 2".toCharArray()));
         assertEquals(AdminException.Kind.SIGN_IN, signIn.kind());
@@ -176,14 +187,26 @@ class AccessControlTest {
         assertEquals(AdminException.Kind.FORBIDDEN,
                 assertThrows(AdminException.class, () -> admin.setRole("sun", Role.ADMIN)).kind());
 
-        List<AdminAuditEntry> trail = admin.adminAudit(1, 1000);
+        assertEquals(AdminException.Kind.FORBIDDEN, assertThrows(AdminException.class, admin::users).kind(),
+                "nor read");
+
+        List<AdminAuditEntry> trail = back.adminAudit(1, 1000);
         assertTrue(trail.stream().anyMatch(e -> e.userId().equals("admin") && e.action().equals("USER_DISABLED")
                 && e.target().equals("qian") && e.outcome().equals("done")), trail.toString());
         assertTrue(trail.stream().anyMatch(e -> e.userId().equals("qian") && e.action().equals("ENROL")
                 && e.outcome().equals("refused")), trail.toString());
         assertTrue(trail.stream().anyMatch(e -> e.userId().equals("sun") && e.action().equals("WIPE")
                 && e.outcome().equals("refused")), trail.toString());
-        assertTrue(admin.verifyAdminAudit().intact());
+        assertTrue(back.verifyAdminAudit().intact());
+    }
+
+    /** Polls (no time is asserted) until {@code condition} holds; fails naming it after 30 s. */
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+            Thread.sleep(20);
+        }
     }
 
     @Test
