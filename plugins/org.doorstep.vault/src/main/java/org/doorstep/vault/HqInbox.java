@@ -295,6 +295,19 @@ public final class HqInbox {
         });
     }
 
+    /**
+     * Records the refusal of numbered command {@code sequence} (verified as HQ's, refused for {@code reason}) in the
+     * audit trail, and keeps the reason so that a repeat of that number is answered as refused
+     * ({@link SyncSettings#refusedCommand}). The number is not taken: HQ may send it again, corrected.
+     */
+    public void recordRefusal(long sequence, String reason, String why) {
+        vault.write("record the refused command", c -> {
+            vault.audit(c, AuditAction.COMMAND_REFUSED, null, CaseStore.clip(String.valueOf(why), 900));
+            vault.syncSettings().recordRefused(c, sequence, CaseStore.clip(String.valueOf(reason), 40));
+            return null;
+        });
+    }
+
     private StoredWorkOrder order(ResultSet rs) throws SQLException {
         String id = rs.getString(1);
         return new StoredWorkOrder(id, rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4),

@@ -30,6 +30,8 @@ public final class SyncSettings {
     static final String REVOKED_SEQUENCE = "revoked.sequence";
     static final String REVOKED_REASON = "revoked.reason";
     static final String AUDIT_SENT_THROUGH = "audit.sent-through";
+    /** Followed by a command number: why that command was refused (a number is taken only by a command carried out). */
+    static final String REFUSED_COMMAND = "command.refused.";
 
     private static final Pattern DEVICE_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -119,6 +121,16 @@ public final class SyncSettings {
         return vault.read("read the sync settings", this::lastCommandSequence);
     }
 
+    /**
+     * Why command number {@code sequence} was refused (the refusal's reason, such as {@code BAD_BODY}), if it was and
+     * no delivery of that number was carried out since. A delivery of that number repeated after a later number was
+     * taken is then answered truthfully: refused, not carried out.
+     */
+    public Optional<String> refusedCommand(long sequence) {
+        return vault.read("read the sync settings",
+                c -> Optional.ofNullable(SyncData.getText(vault, c, REFUSED_COMMAND + sequence)));
+    }
+
     /** Whether (and when and why) HQ revoked this laptop. */
     public Optional<DeviceRevocation> revocation() {
         return vault.read("read the sync settings", c -> {
@@ -174,6 +186,14 @@ public final class SyncSettings {
             throw new VaultException.CommandReplayed(sequence, last);
         }
         SyncData.putText(vault, c, LAST_COMMAND, Long.toString(sequence));
+        SyncData.put(vault, c, REFUSED_COMMAND + sequence, null); // a refusal before is overtaken by this
+    }
+
+    /** Notes why command {@code sequence}, not yet taken, was refused, inside the caller's transaction. */
+    void recordRefused(Connection c, long sequence, String reason) throws SQLException {
+        if (sequence > lastCommandSequence(c)) {
+            SyncData.putText(vault, c, REFUSED_COMMAND + sequence, reason);
+        }
     }
 
     void markRevoked(Connection c, long sequence, String reason) throws SQLException {

@@ -19,7 +19,9 @@ import org.doorstep.domain.InvalidInputException;
 import org.doorstep.domain.catalogue.Catalogue;
 import org.doorstep.sync.command.Command;
 import org.doorstep.sync.command.CommandRejected;
+import org.doorstep.sync.command.CommandType;
 import org.doorstep.sync.command.SignedCommands;
+import org.doorstep.sync.protocol.CommandResult;
 import org.doorstep.sync.vault.BodyReader.InvalidBody;
 import org.doorstep.vault.HqCaseStatus;
 import org.doorstep.vault.Vault;
@@ -219,8 +221,44 @@ public final class CommandExecutor {
 
     private CommandOutcome refuse(CommandOutcome.Reason reason, String message, Command command) {
         String what = command == null ? "a command" : command.type() + " command " + command.sequence();
-        vault.hqInbox().recordRefusal(what + " refused (" + reason + "): " + message);
+        String why = what + " refused (" + reason + "): " + message;
+        if (command != null && reason != CommandOutcome.Reason.REPLAYED) {
+            vault.hqInbox().recordRefusal(command.sequence(), reason.name(), why);
+        } else {
+            vault.hqInbox().recordRefusal(why);
+        }
         return new CommandOutcome.Refused(reason, message, Optional.ofNullable(command));
+    }
+
+    /**
+     * HQ's answer for a command delivered again (the broker repeats a message whose acknowledgement was lost when the
+     * laptop went away, or HQ publishes again a command whose answer it never got), which {@link #execute} refused as
+     * replayed: its signature checked out and its number is at or below the last taken. A number is taken only by a
+     * command carried out, unless the command was refused and a later number taken since: then it was refused, and
+     * the answer says so with the reason kept at the time. Empty when the message does not name this laptop.
+     */
+    public Optional<CommandResult> repeatAnswer(byte[] message, String deviceId) {
+        long sequence;
+        CommandType type;
+        try {
+            JsonNode envelope = BodyReader.JSON.readTree(message);
+            JsonNode payload = BodyReader.JSON.readTree(java.util.Base64.getDecoder().decode(
+                    envelope.get("payload").asText()));
+            if (!deviceId.equals(payload.path("device").asText())) {
+                return Optional.empty();
+            }
+            sequence = payload.get("sequence").asLong();
+            type = CommandType.valueOf(payload.get("type").asText());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        Optional<String> refused = vault.syncSettings().refusedCommand(sequence)
+                .filter(r -> r.matches("[A-Z][A-Z_]{0,31}"));
+        return Optional.of(refused.isPresent()
+                ? new CommandResult(deviceId, sequence, type, false, refused, "refused before (" + refused.get()
+                        + "); this delivery was a repeat", clock.instant())
+                : new CommandResult(deviceId, sequence, type, true, Optional.empty(),
+                        "carried out before; this delivery was a repeat", clock.instant()));
     }
 
     private static void deleteTree(Path root) throws IOException {

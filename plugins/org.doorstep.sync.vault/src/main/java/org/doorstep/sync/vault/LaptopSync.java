@@ -244,7 +244,7 @@ public final class LaptopSync implements AutoCloseable {
                     done.command().sequence(), done.command().type(), true, java.util.Optional.empty(), done.summary(),
                     java.time.Instant.now());
             case CommandOutcome.Refused refused when refused.reason() == CommandOutcome.Reason.REPLAYED
-                    && refused.command().isEmpty() -> repeated(message);
+                    && refused.command().isEmpty() -> commands.repeatAnswer(message, client.deviceId()).orElse(null);
             case CommandOutcome.Refused refused -> refused.command().map(c -> new org.doorstep.sync.protocol.CommandResult(
                     client.deviceId(), c.sequence(), c.type(), false, java.util.Optional.of(refused.reason().name()),
                     refused.message().replaceAll("\\p{Cntrl}", " "), java.time.Instant.now())).orElse(null);
@@ -253,28 +253,6 @@ public final class LaptopSync implements AutoCloseable {
         })) {
             LOG.log(System.Logger.Level.WARNING, "too many reports wait for the link: the result of command "
                     + result.sequence() + " is not sent");
-        }
-    }
-
-    /**
-     * A command delivered again (the broker repeats a message whose acknowledgement was lost when the laptop went
-     * away, or HQ publishes again a command whose answer it never got): its signature checked out and its number was
-     * taken before. A number is taken only by a command carried out, and HQ sends a device's commands in order, so
-     * HQ hears that it was carried out. Read from the verified message's payload.
-     */
-    private org.doorstep.sync.protocol.CommandResult repeated(byte[] message) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode envelope = BodyReader.JSON.readTree(message);
-            com.fasterxml.jackson.databind.JsonNode payload = BodyReader.JSON.readTree(
-                    java.util.Base64.getDecoder().decode(envelope.get("payload").asText()));
-            if (!client.deviceId().equals(payload.path("device").asText())) {
-                return null;
-            }
-            return new org.doorstep.sync.protocol.CommandResult(client.deviceId(), payload.get("sequence").asLong(),
-                    org.doorstep.sync.command.CommandType.valueOf(payload.get("type").asText()), true,
-                    java.util.Optional.empty(), "carried out before; this delivery was a repeat", java.time.Instant.now());
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 

@@ -147,6 +147,46 @@ class CommandExecutorTest {
         }
     }
 
+    /**
+     * A repeat is answered with what became of the command the first time: HQ refused number 1 (its body broken), then
+     * carried out number 2; when number 1 comes again (the refusal's report was lost and HQ publishes it again), the
+     * laptop says it was refused, with the reason kept then, not that it was carried out. A number refused and later
+     * carried out, corrected, is answered as carried out.
+     */
+    @Test
+    void aRepeatIsAnsweredWithWhatBecameOfTheCommandTheFirstTime() throws Exception {
+        try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
+            CommandExecutor executor = executor(laptop);
+            byte[] broken = command(laptop, 1, CommandType.WORK_ORDER, without(ORDER, "address"));
+            assertEquals(CommandOutcome.Reason.BAD_BODY,
+                    assertInstanceOf(CommandOutcome.Refused.class, executor.execute(broken)).reason());
+            assertEquals(java.util.Optional.of("BAD_BODY"), laptop.vault.syncSettings().refusedCommand(1));
+            byte[] second = command(laptop, 2, CommandType.WORK_ORDER, ORDER.replace("WO-2026-000123", "WO-2026-000124"));
+            assertInstanceOf(CommandOutcome.CarriedOut.class, executor.execute(second));
+
+            CommandOutcome.Refused again = assertInstanceOf(CommandOutcome.Refused.class, executor.execute(broken));
+            assertEquals(CommandOutcome.Reason.REPLAYED, again.reason());
+            org.doorstep.sync.protocol.CommandResult refusedAnswer = executor.repeatAnswer(broken, Laptop.DEVICE_ID)
+                    .orElseThrow();
+            assertEquals(1, refusedAnswer.sequence());
+            assertFalse(refusedAnswer.carriedOut(), "refused the first time: not reported as carried out");
+            assertEquals(java.util.Optional.of("BAD_BODY"), refusedAnswer.reason());
+            org.doorstep.sync.protocol.CommandResult doneAnswer = executor.repeatAnswer(second, Laptop.DEVICE_ID)
+                    .orElseThrow();
+            assertTrue(doneAnswer.carriedOut());
+            assertEquals(java.util.Optional.empty(), executor.repeatAnswer(second, "dev-other"), "not this laptop's");
+
+            // number 3 refused, then carried out once HQ corrected it: its repeat is answered as carried out
+            assertInstanceOf(CommandOutcome.Refused.class, executor.execute(command(laptop, 3, CommandType.WORK_ORDER,
+                    with(ORDER, "priority", "high"))));
+            byte[] corrected = command(laptop, 3, CommandType.WORK_ORDER, ORDER.replace("WO-2026-000123",
+                    "WO-2026-000125"));
+            assertInstanceOf(CommandOutcome.CarriedOut.class, executor.execute(corrected));
+            assertEquals(java.util.Optional.empty(), laptop.vault.syncSettings().refusedCommand(3));
+            assertTrue(executor.repeatAnswer(corrected, Laptop.DEVICE_ID).orElseThrow().carriedOut());
+        }
+    }
+
     @Test
     void statusUpdatesAreKeptForCasesThisLaptopDelivered() throws Exception {
         try (Laptop laptop = Laptop.enrolled(dir, CryptoSuite.INTL)) {
