@@ -210,24 +210,10 @@ class ConsoleFleetTest {
             ui.waitUntil("the users area is on top", () -> visible(ui, Area.USERS.sectionId()));
             Table users = ui.get(ConsoleIds.USERS_TABLE, Table.class);
             ui.waitUntil("the users are listed", () -> users.getItemCount() == 1);
-            Drive.type(ui, ConsoleIds.USERS_ID, VIEWER);
-            Drive.type(ui, ConsoleIds.USERS_NAME, "值班查看员");
-            Drive.type(ui, ConsoleIds.USERS_PASSWORD, VIEWER_PASSWORD);
-            Drive.type(ui, ConsoleIds.USERS_PASSWORD_AGAIN, VIEWER_PASSWORD);
-            Drive.choose(ui, ConsoleIds.USERS_ROLE, "只读查看员");
-            Drive.click(ui, ConsoleIds.USERS_ADD);
-            closeDone(ui, "watcher 已添加，角色：只读查看员。");
-            ui.waitUntil("the viewer is listed", () -> Drive.column(users, 0).contains(VIEWER));
+            addViewer(ui, users, VIEWER, "值班查看员");
 
             // a user who leaves is disabled: the row says so, and only enabling is offered for it
-            Drive.type(ui, ConsoleIds.USERS_ID, "leaver");
-            Drive.type(ui, ConsoleIds.USERS_NAME, "调离人员");
-            Drive.type(ui, ConsoleIds.USERS_PASSWORD, VIEWER_PASSWORD);
-            Drive.type(ui, ConsoleIds.USERS_PASSWORD_AGAIN, VIEWER_PASSWORD);
-            Drive.choose(ui, ConsoleIds.USERS_ROLE, "只读查看员");
-            Drive.click(ui, ConsoleIds.USERS_ADD);
-            closeDone(ui, "leaver 已添加，角色：只读查看员。");
-            ui.waitUntil("the leaver is listed", () -> Drive.column(users, 0).contains("leaver"));
+            addViewer(ui, users, "leaver", "调离人员");
             Drive.select(ui, ConsoleIds.USERS_TABLE, 0, "leaver");
             assertTrue(ui.get(ConsoleIds.USERS_DISABLE, Button.class).isEnabled());
             assertFalse(ui.get(ConsoleIds.USERS_ENABLE, Button.class).isEnabled());
@@ -740,6 +726,18 @@ class ConsoleFleetTest {
     }
 
     /** Closes the "done" message, checking its text when given. */
+    /** Adds a viewer through the users area's form (password {@link #VIEWER_PASSWORD}) and waits until it is listed. */
+    private static void addViewer(ConsoleWorkbench ui, Table users, String userId, String name) {
+        Drive.type(ui, ConsoleIds.USERS_ID, userId);
+        Drive.type(ui, ConsoleIds.USERS_NAME, name);
+        Drive.type(ui, ConsoleIds.USERS_PASSWORD, VIEWER_PASSWORD);
+        Drive.type(ui, ConsoleIds.USERS_PASSWORD_AGAIN, VIEWER_PASSWORD);
+        Drive.choose(ui, ConsoleIds.USERS_ROLE, "只读查看员");
+        Drive.click(ui, ConsoleIds.USERS_ADD);
+        closeDone(ui, userId + " 已添加，角色：只读查看员。");
+        ui.waitUntil(userId + " is listed", () -> Drive.column(users, 0).contains(userId));
+    }
+
     private static void closeDone(ConsoleWorkbench ui, String text) {
         Shell done = ui.await(ConsoleIds.DIALOG_DONE, Shell.class);
         if (text != null) {
