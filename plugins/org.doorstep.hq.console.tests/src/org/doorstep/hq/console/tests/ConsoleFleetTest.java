@@ -707,6 +707,37 @@ class ConsoleFleetTest {
     // ---- steps -------------------------------------------------------------------------------------------------
 
     /** One sign-in attempt on the sign-in screen; returns what the screen then says (empty when signed in). */
+    /**
+     * A user disabled while signed in (here by the command line, at another desk) loses the window within a monitor
+     * look: the console signs out and says why on the sign-in screen, and the user cannot sign in again.
+     */
+    @Test
+    @Order(8)
+    void aUserDisabledWhileSignedInIsSignedOutAndToldWhy() throws Exception {
+        ConsoleWorkbench.run(ui -> {
+            signIn(ui, "admin", ADMIN_PASSWORD);
+            Drive.ctrl(ui, ui.get(ConsoleIds.BOARD_TABLE, Table.class), '8');
+            ui.waitUntil("the users area is on top", () -> visible(ui, Area.USERS.sectionId()));
+            Table users = ui.get(ConsoleIds.USERS_TABLE, Table.class);
+            ui.waitUntil("the users are listed", () -> Drive.column(users, 0).contains(VIEWER));
+            addViewer(ui, users, "temp", "临时查看员");
+            Drive.click(ui, ConsoleIds.NAV_SIGN_OUT);
+
+            signIn(ui, "temp", VIEWER_PASSWORD);
+            HqSite.Reply disabled = site.send("cli user-disable temp");
+            ui.waitUntil("the command line answered", disabled::done);
+            assertTrue(disabled.text().startsWith("0 "), disabled.text());
+            Composite signInScreen = ui.get(ConsoleIds.SIGN_IN, Composite.class);
+            Label message = ui.get(ConsoleIds.SIGN_IN_MESSAGE, Label.class);
+            ui.waitUntil("the console signed temp out and says why", () -> signInScreen.isVisible()
+                    && !ui.get(ConsoleIds.NAVIGATION, Composite.class).isVisible()
+                    && message.getText().equals("temp 的账户已被停用，已退出登录。请使用其他账户登录。"), message::getText);
+            assertEquals(null, ui.appContext().get(AdminSession.class), "no session is left in the window");
+            Screenshots.capture(ui.mainShell(), "25-disabled-user-signed-out");
+            assertFalse(attempt(ui, "temp", VIEWER_PASSWORD).isEmpty(), "temp cannot sign in again");
+        });
+    }
+
     private static String attempt(ConsoleWorkbench ui, String user, String password) {
         Drive.type(ui, ConsoleIds.SIGN_IN_USER, user);
         Text field = Drive.type(ui, ConsoleIds.SIGN_IN_PASSWORD, password);
@@ -725,7 +756,6 @@ class ConsoleFleetTest {
                 && ui.get(ConsoleIds.NAVIGATION, Composite.class).isVisible());
     }
 
-    /** Closes the "done" message, checking its text when given. */
     /** Adds a viewer through the users area's form (password {@link #VIEWER_PASSWORD}) and waits until it is listed. */
     private static void addViewer(ConsoleWorkbench ui, Table users, String userId, String name) {
         Drive.type(ui, ConsoleIds.USERS_ID, userId);
@@ -738,6 +768,7 @@ class ConsoleFleetTest {
         ui.waitUntil(userId + " is listed", () -> Drive.column(users, 0).contains(userId));
     }
 
+    /** Closes the "done" message, checking its text when given. */
     private static void closeDone(ConsoleWorkbench ui, String text) {
         Shell done = ui.await(ConsoleIds.DIALOG_DONE, Shell.class);
         if (text != null) {

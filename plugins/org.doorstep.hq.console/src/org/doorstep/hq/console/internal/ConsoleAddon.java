@@ -12,6 +12,7 @@ import org.doorstep.hq.admin.BoardMonitor;
 import org.doorstep.hq.admin.DeviceBoard;
 import org.doorstep.hq.console.Area;
 import org.doorstep.hq.console.internal.model.ConsoleConnection;
+import org.doorstep.hq.console.internal.model.Formats;
 import org.doorstep.hq.console.internal.model.StoreLocation;
 import org.doorstep.hq.console.internal.parts.AreaNavigator;
 import org.doorstep.hq.console.internal.signin.SignInScreen;
@@ -105,7 +106,14 @@ public class ConsoleAddon {
                 context.set(DeviceBoard.class, board);
             }
         }), problem -> ui.asyncExec(() -> {
-            if (session == s) {
+            if (session == s && problem.kind() == AdminException.Kind.FORBIDDEN) {
+                // the monitor only reads, which only a disabled user is refused: this window is no longer theirs
+                signOut();
+                if (signIn != null) {
+                    signIn.explain(new Formats(messages, java.util.Locale.getDefault(), java.time.ZoneId.systemDefault())
+                            .format(messages.signIn_disabled, s.userId()));
+                }
+            } else if (session == s) {
                 context.set(BOARD_PROBLEM, problem);
             }
         }));

@@ -144,6 +144,7 @@ public class ConsoleMessages {
     public String status_board;
     public String status_boardProblem;
     public String status_ingest;
+    public String signIn_disabled;
     public String status_ingestSilent;
     public String status_ingestNone;
     public String status_ingestWorkerSince;

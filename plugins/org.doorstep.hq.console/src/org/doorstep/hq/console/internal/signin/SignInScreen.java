@@ -186,6 +186,11 @@ public final class SignInScreen {
         say(detail.isEmpty() ? headline : headline + "\n" + detail, e.kind() == AdminException.Kind.STORAGE ? store : password);
     }
 
+    /** Shows why the sign-in screen is back (the account was disabled, say). */
+    public void explain(String text) {
+        say(text, null);
+    }
+
     private void say(String text, Control focus) {
         message.setText(text);
         root.layout(true, true);
