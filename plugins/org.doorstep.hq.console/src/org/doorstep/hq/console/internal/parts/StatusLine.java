@@ -152,8 +152,8 @@ public class StatusLine {
     }
 
     /**
-     * Lays out again from the shell down, told which label changed: a text that needs the second row, or a taller one,
-     * makes the window's bottom trim taller instead of being cut off at the window's edge.
+     * Lays out the changed labels' ancestors up to the shell: a text that needs the second row, or a taller one, makes
+     * the window's bottom trim taller instead of being cut off at the window's edge.
      */
     private static void relayout(Control... changed) {
         changed[0].getShell().layout(changed, SWT.NONE);
