@@ -3,6 +3,7 @@ package org.doorstep.hq.console.internal;
 import java.util.function.Consumer;
 
 import org.doorstep.hq.console.ConsoleIds;
+import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -35,6 +36,17 @@ public final class Ui {
     public static <W extends Widget> W css(W widget, String cssClass) {
         widget.setData(CSS_CLASS_KEY, cssClass);
         return widget;
+    }
+
+    /**
+     * Gives a widget already shown another CSS class and has the theme apply it at once (the CSS engine styles a
+     * widget once by itself); {@code styling} may be absent (no theme), then only the class is noted.
+     */
+    public static void restyle(IStylingEngine styling, Widget widget, String cssClass) {
+        css(widget, cssClass);
+        if (styling != null) {
+            styling.setClassname(widget, cssClass);
+        }
     }
 
     public static Label heading(Composite parent, String text) {

@@ -210,12 +210,8 @@ public class AuditPart extends AreaPart {
         root.layout(true, true);
     }
 
-    /** Sets the CSS class and has the theme apply it at once (the CSS engine styles a widget once by itself). */
     private void style(Label label, String cssClass) {
-        Ui.css(label, cssClass);
-        if (styling != null) {
-            styling.setClassname(label, cssClass);
-        }
+        Ui.restyle(styling, label, cssClass);
     }
 
     private static String nz(String s) {

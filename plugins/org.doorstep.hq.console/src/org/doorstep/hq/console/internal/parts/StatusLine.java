@@ -143,10 +143,7 @@ public class StatusLine {
         String cssClass = running.isEmpty() || !silent.isEmpty() ? "problem" : "good";
         if (!cssClass.equals(ingestClass)) {
             ingestClass = cssClass;
-            Ui.css(ingest, cssClass);
-            if (styling != null) {
-                styling.setClassname(ingest, cssClass);
-            }
+            Ui.restyle(styling, ingest, cssClass);
         }
         ingest.setText(text);
     }
