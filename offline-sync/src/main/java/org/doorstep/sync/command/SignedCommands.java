@@ -93,6 +93,29 @@ public final class SignedCommands {
     /** The laptop's side: checks everything, in that order, and returns the command to carry out. */
     public static Command verify(byte[] message, PublicKey hqKey, PkiSuite suite, String myDeviceId,
             SequenceStore sequences, Clock clock) throws CommandRejected {
+        Command command = open(message, hqKey, suite, myDeviceId);
+        Instant now = clock.instant();
+        if (command.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new CommandRejected(Reason.NOT_YET_VALID, "the command was issued at " + command.issuedAt()
+                    + ", after this laptop's time " + now + " (check the laptop's clock)");
+        }
+        if (!now.isBefore(command.expiresAt())) {
+            throw new CommandRejected(Reason.EXPIRED, "the command expired at " + command.expiresAt());
+        }
+        long last = sequences.lastAccepted(myDeviceId);
+        if (command.sequence() <= last) {
+            throw new CommandRejected(Reason.REPLAYED, "command " + command.sequence() + " was already received (last"
+                    + " accepted " + last + ")");
+        }
+        return command;
+    }
+
+    /**
+     * Checks a command's form, HQ's signature and that it names this laptop, but neither its time nor its number: for
+     * a command met before (a repeat), whose answer depends on what became of it then.
+     */
+    public static Command open(byte[] message, PublicKey hqKey, PkiSuite suite, String myDeviceId)
+            throws CommandRejected {
         if (message == null || message.length == 0 || message.length > MAX_BYTES) {
             throw new CommandRejected(Reason.MALFORMED, "a command has 1 to " + MAX_BYTES + " bytes");
         }
@@ -134,29 +157,14 @@ public final class SignedCommands {
         if (!p.path("body").isObject()) {
             throw new CommandRejected(Reason.MALFORMED, "$.payload.body: expected an object");
         }
-        Command command;
         try {
-            command = new Command(device, sequence, Instant.parse(p.path("issuedAt").asText("")),
+            return new Command(device, sequence, Instant.parse(p.path("issuedAt").asText("")),
                     Instant.parse(p.path("expiresAt").asText("")), type, p.get("body").toString());
         } catch (DateTimeParseException e) {
             throw new CommandRejected(Reason.MALFORMED, "$.payload: issuedAt and expiresAt must be ISO-8601 instants");
         } catch (IllegalArgumentException e) {
             throw new CommandRejected(Reason.MALFORMED, "$.payload: " + e.getMessage());
         }
-        Instant now = clock.instant();
-        if (command.issuedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new CommandRejected(Reason.NOT_YET_VALID, "the command was issued at " + command.issuedAt()
-                    + ", after this laptop's time " + now + " (check the laptop's clock)");
-        }
-        if (!now.isBefore(command.expiresAt())) {
-            throw new CommandRejected(Reason.EXPIRED, "the command expired at " + command.expiresAt());
-        }
-        long last = sequences.lastAccepted(myDeviceId);
-        if (sequence <= last) {
-            throw new CommandRejected(Reason.REPLAYED, "command " + sequence + " was already received (last accepted "
-                    + last + ")");
-        }
-        return command;
     }
 
     private static JsonNode object(byte[] json, String where) throws CommandRejected {

@@ -289,21 +289,21 @@ public final class HqInbox {
 
     /** Records a refused command in the audit trail; nothing else changes. {@code why} must hold no personal data. */
     public void recordRefusal(String why) {
-        vault.write("record the refused command", c -> {
-            vault.audit(c, AuditAction.COMMAND_REFUSED, null, CaseStore.clip(String.valueOf(why), 900));
-            return null;
-        });
+        recordRefusal(0, null, why);
     }
 
     /**
      * Records the refusal of numbered command {@code sequence} (verified as HQ's, refused for {@code reason}) in the
      * audit trail, and keeps the reason so that a repeat of that number is answered as refused
-     * ({@link SyncSettings#refusedCommand}). The number is not taken: HQ may send it again, corrected.
+     * ({@link SyncSettings#refusedCommand}). The number is not taken: HQ may send it again, corrected. Without a
+     * {@code reason} only the audit entry is made.
      */
     public void recordRefusal(long sequence, String reason, String why) {
         vault.write("record the refused command", c -> {
             vault.audit(c, AuditAction.COMMAND_REFUSED, null, CaseStore.clip(String.valueOf(why), 900));
-            vault.syncSettings().recordRefused(c, sequence, CaseStore.clip(String.valueOf(reason), 40));
+            if (reason != null) {
+                vault.syncSettings().recordRefused(c, sequence, CaseStore.clip(reason, 40));
+            }
             return null;
         });
     }

@@ -19,7 +19,6 @@ import org.doorstep.domain.InvalidInputException;
 import org.doorstep.domain.catalogue.Catalogue;
 import org.doorstep.sync.command.Command;
 import org.doorstep.sync.command.CommandRejected;
-import org.doorstep.sync.command.CommandType;
 import org.doorstep.sync.command.SignedCommands;
 import org.doorstep.sync.protocol.CommandResult;
 import org.doorstep.sync.vault.BodyReader.InvalidBody;
@@ -235,29 +234,27 @@ public final class CommandExecutor {
      * laptop went away, or HQ publishes again a command whose answer it never got), which {@link #execute} refused as
      * replayed: its signature checked out and its number is at or below the last taken. A number is taken only by a
      * command carried out, unless the command was refused and a later number taken since: then it was refused, and
-     * the answer says so with the reason kept at the time. Empty when the message does not name this laptop.
+     * the answer says so with the reason kept at the time. The message is opened again (form, HQ's signature, this
+     * laptop) without its time or number; empty when it does not pass.
      */
-    public Optional<CommandResult> repeatAnswer(byte[] message, String deviceId) {
-        long sequence;
-        CommandType type;
-        try {
-            JsonNode envelope = BodyReader.JSON.readTree(message);
-            JsonNode payload = BodyReader.JSON.readTree(java.util.Base64.getDecoder().decode(
-                    envelope.get("payload").asText()));
-            if (!deviceId.equals(payload.path("device").asText())) {
-                return Optional.empty();
-            }
-            sequence = payload.get("sequence").asLong();
-            type = CommandType.valueOf(payload.get("type").asText());
-        } catch (IOException | RuntimeException e) {
+    public Optional<CommandResult> repeatAnswer(byte[] message) {
+        Optional<SyncIdentity> identity = SyncIdentity.of(vault);
+        if (identity.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> refused = vault.syncSettings().refusedCommand(sequence)
+        Command command;
+        try {
+            command = SignedCommands.open(message, identity.get().hqSigningKey(),
+                    org.doorstep.sync.pki.PkiSuite.byId(vault.suite().id()), identity.get().deviceId());
+        } catch (CommandRejected e) {
+            return Optional.empty();
+        }
+        Optional<String> refused = vault.syncSettings().refusedCommand(command.sequence())
                 .filter(r -> r.matches("[A-Z][A-Z_]{0,31}"));
         return Optional.of(refused.isPresent()
-                ? new CommandResult(deviceId, sequence, type, false, refused, "refused before (" + refused.get()
-                        + "); this delivery was a repeat", clock.instant())
-                : new CommandResult(deviceId, sequence, type, true, Optional.empty(),
+                ? new CommandResult(command.deviceId(), command.sequence(), command.type(), false, refused,
+                        "refused before (" + refused.get() + "); this delivery was a repeat", clock.instant())
+                : new CommandResult(command.deviceId(), command.sequence(), command.type(), true, Optional.empty(),
                         "carried out before; this delivery was a repeat", clock.instant()));
     }
 

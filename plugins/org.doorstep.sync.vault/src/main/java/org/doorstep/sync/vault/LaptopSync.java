@@ -244,7 +244,7 @@ public final class LaptopSync implements AutoCloseable {
                     done.command().sequence(), done.command().type(), true, java.util.Optional.empty(), done.summary(),
                     java.time.Instant.now());
             case CommandOutcome.Refused refused when refused.reason() == CommandOutcome.Reason.REPLAYED
-                    && refused.command().isEmpty() -> commands.repeatAnswer(message, client.deviceId()).orElse(null);
+                    && refused.command().isEmpty() -> commands.repeatAnswer(message).orElse(null);
             case CommandOutcome.Refused refused -> refused.command().map(c -> new org.doorstep.sync.protocol.CommandResult(
                     client.deviceId(), c.sequence(), c.type(), false, java.util.Optional.of(refused.reason().name()),
                     refused.message().replaceAll("\\p{Cntrl}", " "), java.time.Instant.now())).orElse(null);

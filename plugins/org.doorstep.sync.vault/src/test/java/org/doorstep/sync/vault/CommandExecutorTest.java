@@ -166,15 +166,19 @@ class CommandExecutorTest {
 
             CommandOutcome.Refused again = assertInstanceOf(CommandOutcome.Refused.class, executor.execute(broken));
             assertEquals(CommandOutcome.Reason.REPLAYED, again.reason());
-            org.doorstep.sync.protocol.CommandResult refusedAnswer = executor.repeatAnswer(broken, Laptop.DEVICE_ID)
+            org.doorstep.sync.protocol.CommandResult refusedAnswer = executor.repeatAnswer(broken)
                     .orElseThrow();
             assertEquals(1, refusedAnswer.sequence());
             assertFalse(refusedAnswer.carriedOut(), "refused the first time: not reported as carried out");
             assertEquals(java.util.Optional.of("BAD_BODY"), refusedAnswer.reason());
-            org.doorstep.sync.protocol.CommandResult doneAnswer = executor.repeatAnswer(second, Laptop.DEVICE_ID)
+            org.doorstep.sync.protocol.CommandResult doneAnswer = executor.repeatAnswer(second)
                     .orElseThrow();
             assertTrue(doneAnswer.carriedOut());
-            assertEquals(java.util.Optional.empty(), executor.repeatAnswer(second, "dev-other"), "not this laptop's");
+            Instant now = laptop.fixture.clock.instant();
+            assertEquals(java.util.Optional.empty(), executor.repeatAnswer(SignedCommands.sign(new Command("dev-other", 2,
+                    now, now.plusSeconds(600), CommandType.REVOKE, "{\"reason\":\"x\"}"), laptop.hq.signingKey.getPrivate())),
+                    "not this laptop's");
+            assertEquals(java.util.Optional.empty(), executor.repeatAnswer(altered(broken)), "not signed by HQ");
 
             // number 3 refused, then carried out once HQ corrected it: its repeat is answered as carried out
             assertInstanceOf(CommandOutcome.Refused.class, executor.execute(command(laptop, 3, CommandType.WORK_ORDER,
@@ -183,7 +187,7 @@ class CommandExecutorTest {
                     "WO-2026-000125"));
             assertInstanceOf(CommandOutcome.CarriedOut.class, executor.execute(corrected));
             assertEquals(java.util.Optional.empty(), laptop.vault.syncSettings().refusedCommand(3));
-            assertTrue(executor.repeatAnswer(corrected, Laptop.DEVICE_ID).orElseThrow().carriedOut());
+            assertTrue(executor.repeatAnswer(corrected).orElseThrow().carriedOut());
         }
     }
 
