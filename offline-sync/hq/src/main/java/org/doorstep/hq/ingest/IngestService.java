@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.doorstep.hq.admin.store.IngestWorkers;
 import org.doorstep.hq.store.HqDatabase;
 import org.doorstep.hq.store.HqStore;
 import org.doorstep.sync.link.MqttLink;
@@ -26,9 +27,9 @@ import org.doorstep.sync.protocol.Topics;
  * {@code hq-ingest-…}), its own database connection and its own spool, all on the shared subscription
  * {@link Topics#HQ_SHARED_UP}, so the broker spreads the laptops' messages over them and more workers mean more
  * throughput. Workers keep no state of their own between messages: everything is in HQ's store, so a worker can be
- * killed and another carries on. Each running worker records a sign of life every {@link IngestWorker#ALIVE_EVERY}
+ * killed and another carries on. Each running worker records a sign of life every {@link IngestWorkers#ALIVE_EVERY}
  * (its own connection, its own thread), so a packet a dead worker was assembling is taken over within
- * {@link IngestWorker#CLAIMANT_SILENT}.
+ * {@link IngestWorkers#SILENT_AFTER}.
  */
 public final class IngestService implements AutoCloseable {
 
@@ -59,7 +60,7 @@ public final class IngestService implements AutoCloseable {
     });
 
     private IngestService() {
-        long every = IngestWorker.ALIVE_EVERY.toMillis();
+        long every = IngestWorkers.ALIVE_EVERY.toMillis();
         lifeBeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -153,7 +154,7 @@ public final class IngestService implements AutoCloseable {
             try {
                 store.stopped();
             } catch (SQLException | RuntimeException e) {
-                // its signs of life stop either way: its claims are taken over after CLAIMANT_SILENT
+                // its signs of life stop either way: its claims are taken over after IngestWorkers.SILENT_AFTER
             }
         });
         stores.forEach(HqStore::close);

@@ -86,15 +86,6 @@ public final class IngestWorker {
      */
     public static final Duration STALE_CLAIM = Duration.ofMinutes(2);
 
-    /** How often a running worker records that it is alive ({@link HqStore#alive}). */
-    public static final Duration ALIVE_EVERY = IngestWorkers.ALIVE_EVERY;
-
-    /**
-     * A worker silent this long is taken for dead (five missed signs of life): the packets it claimed are taken over
-     * by the laptop's next question, seconds after a crash instead of {@link #STALE_CLAIM}.
-     */
-    public static final Duration CLAIMANT_SILENT = IngestWorkers.SILENT_AFTER;
-
     private final String name;
     private final HqStore store;
     private final HqIdentity hq;
@@ -255,7 +246,7 @@ public final class IngestWorker {
             if (status instanceof Receiving r && r.deviceId().equals(device)) {
                 if (r.complete()) {
                     // complete but unstored: its worker died while assembling, or is still at it
-                    if (store.reclaim(p.packetId(), STALE_CLAIM, CLAIMANT_SILENT)) {
+                    if (store.reclaim(p.packetId(), STALE_CLAIM, IngestWorkers.SILENT_AFTER)) {
                         if (r.assembling()) {
                             takenOver.incrementAndGet();
                         }
@@ -320,7 +311,7 @@ public final class IngestWorker {
             throw e; // the worker is gone as if killed: its claim goes stale and is taken over later
         } catch (SQLException | IOException | RuntimeException e) {
             // any other failure (a library's unchecked exception included) must not keep the packet claimed for
-            // CLAIMANT_SILENT: the laptop's next question then has it assembled again at once
+            // IngestWorkers.SILENT_AFTER: the laptop's next question then has it assembled again at once
             try {
                 store.release(packetId);
             } catch (SQLException again) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.doorstep.hq.TestHq;
+import org.doorstep.hq.admin.store.IngestWorkers;
 import org.doorstep.hq.store.HqStore;
 import org.doorstep.hq.store.HqStore.ChunkOutcome;
 import org.doorstep.sync.chunk.PacketChunks;
@@ -75,11 +76,11 @@ class ClaimTakeoverTest {
         assertClaimedAndUnstored("the claimant is alive: its claim is kept");
         assertTrue(answers.isEmpty(), "nothing to answer while another worker assembles");
 
-        silence(IngestWorker.CLAIMANT_SILENT.minusSeconds(3));
+        silence(IngestWorkers.SILENT_AFTER.minusSeconds(3));
         ask();
-        assertClaimedAndUnstored("silent for less than " + IngestWorker.CLAIMANT_SILENT + ": still taken for alive");
+        assertClaimedAndUnstored("silent for less than " + IngestWorkers.SILENT_AFTER + ": still taken for alive");
 
-        silence(IngestWorker.CLAIMANT_SILENT.plusSeconds(3));
+        silence(IngestWorkers.SILENT_AFTER.plusSeconds(3));
         ask();
         assertStoredBySurvivorAndReceipted();
     }
@@ -100,7 +101,7 @@ class ClaimTakeoverTest {
         }
         ask();
         assertClaimedAndUnstored("a worker outside the ingest service gives no signs of life: only age frees its claim");
-        assertTrue(hq.store("check").reclaim(sealed.packetId(), java.time.Duration.ZERO, IngestWorker.CLAIMANT_SILENT),
+        assertTrue(hq.store("check").reclaim(sealed.packetId(), java.time.Duration.ZERO, IngestWorkers.SILENT_AFTER),
                 "a stale claim is taken over whoever holds it");
     }
 

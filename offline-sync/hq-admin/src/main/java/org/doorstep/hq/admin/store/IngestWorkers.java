@@ -30,6 +30,9 @@ public final class IngestWorkers {
     /** What a worker that shut down cleanly leaves as its last sign of life. */
     private static final Timestamp STOPPED = Timestamp.from(Instant.EPOCH);
 
+    /** SQL true for a worker that stopped: its sign of life is {@link #STOPPED}, whatever the time zone made of it. */
+    private static final String HAS_STOPPED = "alive_at < TIMESTAMP('1970-01-02 00:00:00')";
+
     private IngestWorkers() {
     }
 
@@ -76,11 +79,11 @@ public final class IngestWorkers {
     /** Every worker on record, by name, as of the database's now; {@code now} is the reader's clock. */
     public static List<IngestWorkerView> read(Connection c, Instant now) throws SQLException {
         List<IngestWorkerView> workers = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, alive_at, CURRENT_TIMESTAMP FROM ingest_workers"
-                + " ORDER BY name"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, alive_at, CURRENT_TIMESTAMP, CASE WHEN "
+                + HAS_STOPPED + " THEN 1 ELSE 0 END FROM ingest_workers ORDER BY name"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Timestamp at = rs.getTimestamp(2);
-                if (at.before(Timestamp.from(Instant.EPOCH.plusSeconds(86_400)))) {
+                if (rs.getInt(4) == 1) {
                     workers.add(new IngestWorkerView(rs.getString(1), IngestWorkerView.State.STOPPED, Optional.empty()));
                     continue;
                 }
@@ -97,7 +100,7 @@ public final class IngestWorkers {
     /** For the board's monitor: changes when a worker starts, stops or falls silent, not at every sign of life. */
     public static String fingerprintSql() {
         return "SELECT COUNT(*), SUM(CASE WHEN alive_at >= " + secondsAgo(SILENT_AFTER) + " THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN alive_at < TIMESTAMP('1970-01-02 00:00:00') THEN 1 ELSE 0 END) FROM ingest_workers";
+                + " SUM(CASE WHEN " + HAS_STOPPED + " THEN 1 ELSE 0 END) FROM ingest_workers";
     }
 
     private static String secondsAgo(Duration d) {
